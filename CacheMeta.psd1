@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'CacheMeta.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f7c1e-8a34-4f0c-9d7e-2c6a1b9e4d53'
+    Author               = 'CacheMeta contributors'
+    CompanyName          = 'CacheMeta'
+    Copyright            = '(c) CacheMeta contributors. MIT License.'
+    Description          = 'Query the Spack binary build cache (cache.spack.io pages and Spack build-cache indexes) as typed PowerShell objects.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('CacheMeta.format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-CachePackage'
+        'Get-CacheSpec'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('spack', 'hpc', 'buildcache', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
+        }
+    }
+}
