@@ -1,0 +1,16 @@
+namespace CacheMeta;
+
+/// <summary>The ErrorIds CacheMeta reports. Each names one failure a script can test for.</summary>
+public static class ErrorIds
+{
+    /// <summary>A page's front matter or its values are malformed.</summary>
+    public const string InvalidCachePage = "InvalidCachePage";
+    /// <summary>A page file is larger than the configured cap.</summary>
+    public const string CachePageTooLarge = "CachePageTooLarge";
+    /// <summary>A file could not be read.</summary>
+    public const string FileReadFailed = "FileReadFailed";
+    /// <summary>A path given by the user does not exist.</summary>
+    public const string PathNotFound = "PathNotFound";
+    /// <summary>A path resolves to something that is not a file system item.</summary>
+    public const string UnsupportedProvider = "UnsupportedProvider";
+}
