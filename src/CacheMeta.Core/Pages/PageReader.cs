@@ -1,0 +1,178 @@
+using System;
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CacheMeta.Query;
+
+namespace CacheMeta.Pages;
+
+/// <summary>How pages are read.</summary>
+public sealed class PageReadOptions
+{
+    /// <summary>The default <see cref="MaxPageBytes"/>: 32 MiB, well above the largest real page.</summary>
+    public const long DefaultMaxPageBytes = 32L * 1024 * 1024;
+
+    /// <summary>A page file larger than this is reported (<c>CachePageTooLarge</c>) and not read.</summary>
+    public long MaxPageBytes { get; set; } = DefaultMaxPageBytes;
+
+    /// <summary>Only the package summaries are wanted: spec records are checked but no spec objects are built.</summary>
+    public bool PackageOnly { get; set; }
+
+    /// <summary>How many files are parsed at once; defaults to the processor count.</summary>
+    public int MaxParallelism { get; set; } = Environment.ProcessorCount;
+}
+
+/// <summary>
+/// Reads page files. <see cref="ReadFiles"/> streams: it parses up to a few files per core ahead of the
+/// consumer, in parallel, and yields results strictly in input order, so output is deterministic, the
+/// first result arrives as soon as the first file is parsed, and memory stays bounded however large the tree.
+/// </summary>
+public static class PageReader
+{
+    /// <summary>Reads one page file.</summary>
+    public static PageResult ReadFile(string path, CompiledQuery? query = null, PageReadOptions? options = null)
+    {
+        options ??= new PageReadOptions();
+        return Read(new PageParser(query ?? CompiledQuery.All, options.PackageOnly), path, options.MaxPageBytes);
+    }
+
+    /// <summary>Reads page bytes already in memory (a download, a test fixture).</summary>
+    public static PageResult ReadBytes(ReadOnlySpan<byte> content, string path, CompiledQuery? query = null, bool packageOnly = false) =>
+        new PageParser(query ?? CompiledQuery.All, packageOnly).Parse(content, path);
+
+    /// <summary>Reads many files in parallel, yielding results in the order of <paramref name="files"/>.</summary>
+    public static IEnumerable<PageResult> ReadFiles(IEnumerable<string> files, CompiledQuery? query = null,
+        PageReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PageReadOptions();
+        query ??= CompiledQuery.All;
+        return options.MaxParallelism <= 1
+            ? ReadSequentially(files, query, options, cancellationToken)
+            : ReadInParallel(files, query, options, cancellationToken);
+    }
+
+    private static IEnumerable<PageResult> ReadSequentially(IEnumerable<string> files, CompiledQuery query,
+        PageReadOptions options, CancellationToken cancellationToken)
+    {
+        var parser = new PageParser(query, options.PackageOnly);
+        foreach (string file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Read(parser, file, options.MaxPageBytes);
+        }
+    }
+
+    private static IEnumerable<PageResult> ReadInParallel(IEnumerable<string> files, CompiledQuery query,
+        PageReadOptions options, CancellationToken cancellationToken)
+    {
+        // Parsers own pools and memos that are not thread-safe: a task borrows one and gives it back.
+        var parsers = new ConcurrentBag<PageParser>();
+        var window = new Queue<Task<PageResult>>();
+        int windowSize = options.MaxParallelism * 4;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            foreach (string file in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string path = file;
+                window.Enqueue(Task.Run(() =>
+                {
+                    var parser = parsers.TryTake(out var p) ? p : new PageParser(query, options.PackageOnly);
+                    try
+                    {
+                        return Read(parser, path, options.MaxPageBytes);
+                    }
+                    finally
+                    {
+                        parsers.Add(parser);
+                    }
+                }, stop.Token));
+
+                // Hand over finished results at once (first object early); wait only when the window is full.
+                while (window.Count > 0 && (window.Count >= windowSize || window.Peek().IsCompleted))
+                {
+                    yield return Await(window.Dequeue(), cancellationToken);
+                }
+            }
+
+            while (window.Count > 0)
+            {
+                yield return Await(window.Dequeue(), cancellationToken);
+            }
+        }
+        finally
+        {
+            // The consumer stopped early (Select-Object -First, Ctrl+C): abandon the files not yet started.
+            stop.Cancel();
+        }
+    }
+
+    private static PageResult Await(Task<PageResult> task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            task.Wait(cancellationToken);
+            return task.Result;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    private static PageResult Read(PageParser parser, string path, long maxBytes)
+    {
+        byte[]? buffer = null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 1, FileOptions.SequentialScan);
+            long length = stream.Length;
+            if (length > maxBytes)
+            {
+                return PageResult.Failed(path, PageErrors.TooLarge(path, length, maxBytes));
+            }
+
+            // Read to the end even if the file grew since Length was taken, but never past the cap.
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1) + 1);
+            int total = 0, read;
+            while ((read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            {
+                total += read;
+                if (total == buffer.Length)
+                {
+                    if (total > maxBytes)
+                    {
+                        return PageResult.Failed(path, PageErrors.TooLarge(path, total, maxBytes));
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, total);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return parser.Parse(new ReadOnlySpan<byte>(buffer, 0, total), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var kind = ex is FileNotFoundException or DirectoryNotFoundException ? CacheErrorKind.ObjectNotFound : CacheErrorKind.ResourceUnavailable;
+            string id = kind == CacheErrorKind.ObjectNotFound ? ErrorIds.PathNotFound : ErrorIds.FileReadFailed;
+            return PageResult.Failed(path, new CacheMetaException(id, kind, "The file could not be read: " + ex.Message, path, innerException: ex));
+        }
+        finally
+        {
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

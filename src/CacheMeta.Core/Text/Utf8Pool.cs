@@ -1,0 +1,96 @@
+using System;
+
+namespace CacheMeta.Text;
+
+/// <summary>
+/// A map from UTF-8 byte sequences to shared values (strings, string lists). Cache pages repeat the same
+/// few hundred values (stack names, compilers, OSes, variant lists) across thousands of records; looking
+/// the raw bytes up here lets a reader decode each distinct value once and hand every record the same
+/// instance, with no allocation on a hit. Not thread-safe: each parsing worker owns its pools.
+/// </summary>
+internal sealed class Utf8Pool<T> where T : class
+{
+    // Beyond this many distinct values the input is not the repetitive data the pool is for; start over
+    // so that a hostile file cannot grow memory without bound.
+    private const int MaxEntries = 1 << 16;
+
+    private int[] _buckets = new int[256];
+    private Entry[] _entries = new Entry[256];
+    private int _count;
+
+    public int Count => _count;
+
+    public bool TryGet(ReadOnlySpan<byte> key, out T value, out int hash)
+    {
+        hash = Hash(key);
+        for (int i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
+        {
+            ref Entry e = ref _entries[i];
+            if (e.Hash == hash && key.SequenceEqual(e.Key))
+            {
+                value = e.Value;
+                return true;
+            }
+        }
+
+        value = null!;
+        return false;
+    }
+
+    public void Add(ReadOnlySpan<byte> key, int hash, T value)
+    {
+        if (_count == MaxEntries)
+        {
+            Clear();
+        }
+
+        if (_count == _entries.Length)
+        {
+            Grow();
+        }
+
+        int slot = hash & (_buckets.Length - 1);
+        _entries[_count] = new Entry { Hash = hash, Key = key.ToArray(), Value = value, Next = _buckets[slot] - 1 };
+        _buckets[slot] = ++_count;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_buckets, 0, _buckets.Length);
+        Array.Clear(_entries, 0, _count);
+        _count = 0;
+    }
+
+    private void Grow()
+    {
+        int size = _entries.Length * 2;
+        Array.Resize(ref _entries, size);
+        _buckets = new int[size];
+        for (int i = 0; i < _count; i++)
+        {
+            int slot = _entries[i].Hash & (size - 1);
+            _entries[i].Next = _buckets[slot] - 1;
+            _buckets[slot] = i + 1;
+        }
+    }
+
+    // FNV-1a: short keys, no need for more.
+    private static int Hash(ReadOnlySpan<byte> key)
+    {
+        uint h = 2166136261;
+        foreach (byte b in key)
+        {
+            h = (h ^ b) * 16777619;
+        }
+
+        return (int)h;
+    }
+
+    private struct Entry
+    {
+        public int Hash;
+        public int Next;
+        public byte[] Key;
+        public T Value;
+    }
+}
