@@ -17,6 +17,9 @@ internal static class LegacySpecString
         @"^(?<name>[A-Za-z0-9_.-]+)(@(?<version>[^%+~\s^]+))?(%(?<cname>[A-Za-z0-9_-]+)(@(?<cversion>[^+~\s^]+))?)?(?<variants>[+~].*)?$",
         RegexOptions.CultureInvariant);
 
+    private static readonly Regex CompilerToken = new(
+        @"^%(?<cname>[A-Za-z0-9_-]+)(@(?<cversion>[^+~\s^]+))?(?<variants>[+~].*)?$", RegexOptions.CultureInvariant);
+
     public sealed class Parsed
     {
         public string Name { get; set; } = "";
@@ -60,6 +63,12 @@ internal static class LegacySpecString
             if (token[0] == '+' || token[0] == '~')
             {
                 AddBooleanVariants(token, variants);
+            }
+            else if (token[0] == '%' && CompilerToken.Match(token) is { Success: true } compiler)
+            {
+                // Spack 0.2x also prints the compiler apart from the name: "zlib@1.3 %gcc@13 +shared".
+                parsed.Compiler = compiler.Groups["cname"].Value + (compiler.Groups["cversion"].Success ? "@" + compiler.Groups["cversion"].Value : "");
+                AddBooleanVariants(compiler.Groups["variants"].Value, variants);
             }
             else if (eq > 0)
             {

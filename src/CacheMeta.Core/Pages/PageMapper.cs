@@ -32,7 +32,7 @@ internal sealed class PageMapper
     /// <summary>Maps the front matter; null when the query rules the whole page out.</summary>
     public CachePage? Map(YamlNode? root)
     {
-        if (root is null)
+        if (root is null or YamlScalar { Kind: ScalarKind.Null })
         {
             throw PageErrors.Invalid(_path, "The front matter is empty.", 2, 1);
         }
@@ -89,6 +89,12 @@ internal sealed class PageMapper
             if (categories.Value is YamlScalar { Kind: ScalarKind.Null })
             {
                 return Array.Empty<string>();
+            }
+
+            if (categories.Value is YamlScalar scalar)
+            {
+                // Jekyll also takes categories as one space-separated string.
+                return new ReadOnlyCollection<string>(scalar.Value.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries));
             }
 
             var list = _values.Sequence(categories.Value, PageKeys.Categories);
@@ -153,7 +159,15 @@ internal sealed class PageMapper
                 counts.Add(new KeyValuePair<string, int>(entry.Key.Value, _values.Int32(entry.Value, "num_specs_by_stack." + entry.Key.Value)));
             }
 
-            meta.NumSpecsByStack = new StackCounts(counts);
+            try
+            {
+                meta.NumSpecsByStack = new StackCounts(counts);
+            }
+            catch (ArgumentException)
+            {
+                // Distinct YAML keys that differ only in case: one stack to anyone indexing by name.
+                throw _values.Error("'num_specs_by_stack' lists a stack twice (names differ only in case).", byStack.Value);
+            }
         }
 
         return meta;

@@ -40,23 +40,55 @@ public sealed class VersionConstraint
 
             if (part[0] == '=')
             {
-                items.Add(new Item(SpackVersion.Parse(part.Substring(1)), null, exact: true));
+                items.Add(new Item(Version(part.Substring(1), text), null, exact: true));
                 continue;
             }
 
             int colon = part.IndexOf(':');
             if (colon < 0)
             {
-                var v = SpackVersion.Parse(part);
+                var v = Version(part, text);
                 items.Add(new Item(v, v, exact: false));
                 continue;
             }
 
+            if (part.IndexOf(':', colon + 1) >= 0)
+            {
+                throw new FormatException($"The version range '{part}' has more than one ':'.");
+            }
+
             string lo = part.Substring(0, colon).Trim(), hi = part.Substring(colon + 1).Trim();
-            items.Add(new Item(lo.Length == 0 ? null : SpackVersion.Parse(lo), hi.Length == 0 ? null : SpackVersion.Parse(hi), exact: false));
+            items.Add(new Item(lo.Length == 0 ? null : Version(lo, text), hi.Length == 0 ? null : Version(hi, text), exact: false));
         }
 
         return new VersionConstraint(text, items.ToArray());
+    }
+
+    // Spack's rule for version text: letters, digits, '.', '_', '-' (and '=' after the first character).
+    private static SpackVersion Version(string text, string constraint)
+    {
+        if (text.Length == 0 || !Valid(text))
+        {
+            throw new FormatException($"'{text}' in the version constraint '{constraint}' is not a version.");
+        }
+
+        return SpackVersion.Parse(text);
+    }
+
+    private static bool Valid(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'
+                || (c == '=' && i > 0);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the version satisfies any item of the union.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Text.Json;
 using CacheMeta.Query;
 
 namespace CacheMeta.Pages.Fast;
@@ -44,15 +45,19 @@ internal sealed class FastPageParser
         }
 
         var meta = new FastMeta();
-        if (lines.Meta.Length > 0 && !FastMetaReader.TryRead(_json, Slice(file, lines.Meta), out meta))
-        {
-            return false;
-        }
-
         var specs = new List<CacheSpec>();
-        if (!_records.TryRead(Slice(file, lines.SpecDetails), title!, tag, path, query, packageOnly, specs, out int entries))
+        int entries;
+        try
         {
-            return false;
+            if ((lines.Meta.Length > 0 && !FastMetaReader.TryRead(_json, Slice(file, lines.Meta), out meta))
+                || !_records.TryRead(Slice(file, lines.SpecDetails), title!, tag, path, query, packageOnly, specs, out entries))
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false; // not JSON after all: the YAML reading decides, and says where
         }
 
         var package = new CachePackage(title!, tag, meta.NumSpecs ?? entries, meta.Versions, meta.Compilers, meta.Oss,

@@ -1,0 +1,61 @@
+using System.Management.Automation;
+using CacheMeta.Query;
+
+namespace CacheMeta.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets the packages of Spack build-cache pages as CachePackage summaries.</para>
+/// <para type="description">Writes one CacheMeta.CachePackage per page: the package's versions, compilers,
+/// operating systems, platforms, targets, stacks and spec counts per stack as the page's meta states them.
+/// -Stack keeps packages that have specs in any of the given stacks.</para>
+/// </summary>
+/// <example>
+/// <code>Get-CachePackage -Path ./site/_cache/develop -Stack e4s | Sort-Object NumSpecs -Descending | Select-Object -First 10</code>
+/// <para>The ten packages with the most specs among those in the e4s stack.</para>
+/// </example>
+/// <example>
+/// <code>Get-CachePackage py-* -Path ./site | ForEach-Object { '{0} {1}' -f $_.Name, $_.NumSpecsByStack['e4s'] }</code>
+/// <para>Shows how many e4s specs each Python package has.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CachePackage))]
+public sealed class GetCachePackageCommand : PageSourceCommandBase
+{
+    private CompiledQuery? _query;
+
+    /// <summary>Package names.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Tags (refs).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Tag { get; set; }
+
+    /// <summary>Keep packages with specs in any of these stacks.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Stack { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Reading cache packages";
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _query = new CompiledQuery(new SpecQuery { Name = Name, Tag = Tag, Stack = Stack });
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: true, page =>
+    {
+        if (!_query!.MatchesStacks(page.Package.Stacks))
+        {
+            return 0;
+        }
+
+        WriteObject(page.Package);
+        return 1;
+    });
+}

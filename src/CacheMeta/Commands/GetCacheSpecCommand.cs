@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using CacheMeta.Query;
+
+namespace CacheMeta.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets the specs (binaries) in Spack build-cache pages as CacheSpec objects.</para>
+/// <para type="description">Reads cache.spack.io pages (_cache/&lt;tag&gt;/&lt;package&gt;/specs.md, every format
+/// generation) from files or folders and writes one CacheMeta.CacheSpec per spec that passes the filters.
+/// Folders are read in parallel and results stream in a fixed order, so the first spec appears at once and
+/// Select-Object -First stops the reading. A malformed page is reported as an error and the rest go on.</para>
+/// </summary>
+/// <example>
+/// <code>Get-CacheSpec -Path ./site/_cache/develop -Stack e4s -TargetFamily aarch64</code>
+/// <para>Lists the e4s stack's specs built for any aarch64 target.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheSpec zlib* -Path ./site -Compiler gcc@13 | Sort-Object Version -Descending</code>
+/// <para>Lists zlib and zlib-ng specs built with any gcc 13.x, newest version first.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CacheSpec))]
+public sealed class GetCacheSpecCommand : SpecFilterCommandBase
+{
+    private CompiledQuery? _query;
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Reading cache specs";
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _query = CompileQuery(BuildQuery());
+
+    /// <inheritdoc />
+    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: false, page =>
+    {
+        foreach (var spec in page.Specs)
+        {
+            WriteObject(spec);
+        }
+
+        return page.Specs.Count;
+    });
+}

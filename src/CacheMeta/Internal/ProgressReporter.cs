@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Management.Automation;
+
+namespace CacheMeta.Commands.Internal;
+
+/// <summary>
+/// A progress bar for reading many pages: updated at most a few times a second (progress records are not
+/// free), with one activity id per cmdlet, and always completed so no bar is left behind.
+/// </summary>
+internal sealed class ProgressReporter
+{
+    private const long IntervalMilliseconds = 250;
+
+    private readonly Cmdlet _cmdlet;
+    private readonly int _activityId;
+    private readonly string _activity;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _lastWrite = -IntervalMilliseconds;
+    private bool _shown;
+
+    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity)
+    {
+        _cmdlet = cmdlet;
+        _activityId = activityId;
+        _activity = activity;
+    }
+
+    public int Pages { get; private set; }
+
+    public long Items { get; private set; }
+
+    public void Advance(string currentPath, int items)
+    {
+        Pages++;
+        Items += items;
+        long now = _clock.ElapsedMilliseconds;
+        if (now - _lastWrite < IntervalMilliseconds)
+        {
+            return;
+        }
+
+        _lastWrite = now;
+        _shown = true;
+        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"{Pages:N0} pages read, {Items:N0} found")
+        {
+            CurrentOperation = currentPath,
+            PercentComplete = -1,
+        });
+    }
+
+    /// <summary>Clears the bar; safe to call from a finally block while the pipeline is being stopped.</summary>
+    public void Complete()
+    {
+        if (!_shown)
+        {
+            return;
+        }
+
+        _shown = false;
+        try
+        {
+            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+        catch (PipelineStoppedException)
+        {
+            // Ctrl+C: the host clears the bar itself; the original stop must propagate, not this.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+BeforeDiscovery {
+    # Discovery needs the same facts as the run (which tests are skipped, which files to read).
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-Module $ModuleManifest -Force
+}
+
+Describe 'Get-CachePackage on the seed page' -Skip:$NoCorpus {
+    It 'summarises the page from its meta' {
+        $package = Get-CachePackage -Path (Join-Path $Corpus 'seed')
+        $package | Should -BeOfType CacheMeta.CachePackage
+        $package.Name | Should -Be 'py-multidict'
+        $package.Tag | Should -Be 'develop'
+        $package.NumSpecs | Should -Be 61
+        $package.NumSpecsByStack['e4s'] | Should -Be 13
+        $package.NumSpecsByStack.E4S | Should -Be 13
+        @($package.NumSpecsByStack.Keys)[0] | Should -Be 'e4s'
+        $package.OperatingSystems | Should -Be 'sequoia', 'ubuntu22.04', 'ubuntu24.04'
+    }
+}
+
+Describe 'Get-CachePackage on every generation' -Skip:$NoCorpus {
+    It 'reads one package per page, with entry counts where meta has none' {
+        $packages = Get-CachePackage -Path $Corpus -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        $packages.Count | Should -Be 14
+        ($packages | Where-Object Name -eq 'alsa-lib').NumSpecs | Should -Be 1
+        ($packages | Where-Object Name -eq 'swig').NumSpecs | Should -Be 78
+    }
+}
+
+Describe 'Get-CachePackage filters' {
+    BeforeAll {
+        $script:Samples = $SamplesRoot
+    }
+
+    It 'lists the sample packages of a tag' {
+        (Get-CachePackage -Path $Samples -Tag develop).Name | Should -Be 'cmake', 'hdf5', 'openmpi', 'py-numpy', 'zlib-ng'
+    }
+
+    It 'keeps packages that have specs in a stack' {
+        (Get-CachePackage -Path $Samples -Tag develop -Stack 'ml-linux-aarch64-*').Name | Should -Be 'py-numpy', 'zlib-ng'
+    }
+
+    It 'takes name wildcards by position' {
+        (Get-CachePackage 'z*', 'hdf?' -Path $Samples -Tag v0.23.1).Name | Should -Be 'hdf5', 'zlib-ng'
+    }
+
+    It 'shows a readable table' {
+        $PSStyle.OutputRendering = 'PlainText'
+        $table = Get-CachePackage hdf5 -Path $Samples -Tag develop | Out-String -Width 120
+        $table | Should -Match '(?m)^Name\s+Tag\s+Specs\s+Versions\s+Stacks'
+        $table | Should -Match 'hdf5\s+develop\s+3\s+1\.14\.5\s+e4s,e4s-neoverse-v2,e4s-neoverse_v1'
+    }
+}
