@@ -29,6 +29,11 @@ Describe 'The staged CacheMeta module' {
     }
 
     It 'loads the engine and YamlDotNet outside the default load context' -Skip:($PSEdition -ne 'Core') {
+        # A page with a block list takes the YAML reading, which is what loads YamlDotNet.
+        $page = Join-Path $TestDrive 'g3/specs.md'
+        $null = New-Item -ItemType Directory -Path (Split-Path $page) -Force
+        Set-Content -LiteralPath $page -Value "---`ntitle: old`nspec_names:`n - 'old@1.0%gcc@7.5.0 arch=linux-centos7-x86_64'`n---"
+        (Get-CacheSpec -LiteralPath $page).Target | Should -Be 'x86_64'
         $contexts = [AppDomain]::CurrentDomain.GetAssemblies() |
             Where-Object { $_.GetName().Name -in 'CacheMeta.Core', 'YamlDotNet' -and $_.Location -like "$(Split-Path $ModuleManifest)*" } |
             ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name }
