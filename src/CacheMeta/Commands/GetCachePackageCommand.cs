@@ -3,12 +3,12 @@ using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
 
-/// <summary>
-/// <para type="synopsis">Gets the packages of Spack build-cache pages as CachePackage summaries.</para>
-/// <para type="description">Writes one CacheMeta.CachePackage per page: the package's versions, compilers,
-/// operating systems, platforms, targets, stacks and spec counts per stack as the page's meta states them.
-/// -Stack keeps packages that have specs in any of the given stacks.</para>
-/// </summary>
+/// <summary>Gets the packages in the Spack build cache as CachePackage summaries.</summary>
+/// <remarks>
+/// Writes one CacheMeta.CachePackage per page (one package under one tag): its versions, compilers,
+/// operating systems, platforms, targets, stacks and spec counts per stack, as the page's meta states them.
+/// -Stack keeps the packages that have specs in any of the given stacks.
+/// </remarks>
 /// <example>
 /// <code>Get-CachePackage -Path ./site/_cache/develop -Stack e4s | Sort-Object NumSpecs -Descending | Select-Object -First 10</code>
 /// <para>The ten packages with the most specs among those in the e4s stack.</para>
@@ -19,7 +19,7 @@ namespace CacheMeta.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CachePackage))]
-public sealed class GetCachePackageCommand : PageSourceCommandBase
+public sealed class GetCachePackageCommand : CacheSourceCommandBase
 {
     private CompiledQuery? _query;
 

@@ -3,13 +3,14 @@ using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
 
-/// <summary>
-/// <para type="synopsis">Gets the specs (binaries) in Spack build-cache pages as CacheSpec objects.</para>
-/// <para type="description">Reads cache.spack.io pages (_cache/&lt;tag&gt;/&lt;package&gt;/specs.md, every format
-/// generation) from files or folders and writes one CacheMeta.CacheSpec per spec that passes the filters.
-/// Folders are read in parallel and results stream in a fixed order, so the first spec appears at once and
-/// Select-Object -First stops the reading. A malformed page is reported as an error and the rest go on.</para>
-/// </summary>
+/// <summary>Gets the specs (binaries) in the Spack build cache as CacheSpec objects.</summary>
+/// <remarks>
+/// Reads cache.spack.io pages (_cache/&lt;tag&gt;/&lt;package&gt;/specs.md, every format generation) from files or
+/// folders and writes one CacheMeta.CacheSpec per spec that passes the filters. Values within one filter
+/// parameter are OR-ed and parameters are AND-ed; matching is case-insensitive. Folders are read in parallel
+/// and results stream in a fixed order, so the first spec appears at once and Select-Object -First stops the
+/// reading. A malformed page is reported as an error (InvalidCachePage) and the other pages are still read.
+/// </remarks>
 /// <example>
 /// <code>Get-CacheSpec -Path ./site/_cache/develop -Stack e4s -TargetFamily aarch64</code>
 /// <para>Lists the e4s stack's specs built for any aarch64 target.</para>

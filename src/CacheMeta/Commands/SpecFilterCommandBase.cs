@@ -8,7 +8,7 @@ namespace CacheMeta.Commands;
 /// The spec filter parameters: values OR-ed within a parameter, parameters AND-ed, case-insensitive,
 /// wildcards everywhere but <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>).
 /// </summary>
-public abstract class SpecFilterCommandBase : PageSourceCommandBase
+public abstract class SpecFilterCommandBase : CacheSourceCommandBase
 {
     /// <summary>Package names.</summary>
     [Parameter(Position = 0)]
