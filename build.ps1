@@ -9,6 +9,8 @@
     Test   builds, runs the xUnit tests, restores Pester from NuGet and runs the Pester tests against the
            staged module in a child pwsh. Exits non-zero when anything fails.
     Demo   builds, then queries the sample cache tree in samples/ with the staged module.
+    Fuzz   runs the mutation fuzzers over every reader for -Seconds per reader and reports how many
+           inputs they tried (the test suite runs them for a couple of seconds each).
     Clean  removes out/ and the projects' bin/obj folders.
 
     The version is read from CacheMeta.psd1, the one place it is written.
@@ -18,8 +20,12 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
+
+    # Fuzz: seconds per reader.
+    [ValidateRange(1, 86400)]
+    [int] $Seconds = 60,
 
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release'
@@ -167,6 +173,19 @@ Get-CacheSpec -Path ./samples -Tag develop -Stack e4s* | Where-Object TargetFami
     if ($exitCode -ne 0) { exit $exitCode }
 }
 
+function Invoke-FuzzTask {
+    $env:CACHEMETA_FUZZ_SECONDS = $Seconds
+    try {
+        & dotnet test (Join-Path $Root 'tests/CacheMeta.Tests/CacheMeta.Tests.csproj') --nologo -c $Configuration `
+            --filter 'Category=Fuzz' --logger 'console;verbosity=detailed' |
+            Where-Object { $_ -match '^\s*(fuzz |Test Run|Total tests|Passed:|Failed:|input \d+|Error Message)' } | ForEach-Object { $_.Trim() }
+        if ($LASTEXITCODE -ne 0) { exit 1 }
+    }
+    finally {
+        Remove-Item Env:CACHEMETA_FUZZ_SECONDS -ErrorAction Ignore
+    }
+}
+
 function Invoke-CleanTask {
     foreach ($path in @($Out) + (Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj).FullName) {
         if (Test-Path -LiteralPath $path) { Remove-Item -LiteralPath $path -Recurse -Force }
@@ -177,5 +196,6 @@ switch ($Task) {
     'Build' { Invoke-BuildTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
+    'Fuzz' { Invoke-FuzzTask }
     'Clean' { Invoke-CleanTask }
 }

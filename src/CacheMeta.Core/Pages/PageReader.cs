@@ -114,6 +114,9 @@ public static class PageReader
 
     private static PageResult Await(Task<PageResult> task, CancellationToken cancellationToken)
     {
+        // Task.Wait does not look at the token when the task is already done: check it here, so Ctrl+C
+        // stops the output even when the parsing is ahead of the consumer.
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
             task.Wait(cancellationToken);

@@ -97,7 +97,24 @@ internal sealed class FastJsonReader
         return true;
     }
 
-    /// <summary>Reads a property name into a small field code, or -1 for an unknown (or escaped) name.</summary>
+    /// <summary>
+    /// True the first time an unknown key is seen in an object, false when it repeats: the YAML reading
+    /// rejects every repeated key, known or not. <paramref name="seen"/> is created on first use (rare).
+    /// </summary>
+    public static bool FirstUnknownKey(ref Utf8JsonReader reader, ref List<string>? seen)
+    {
+        string name = reader.GetString()!;
+        seen ??= new List<string>(2);
+        if (seen.Contains(name))
+        {
+            return false;
+        }
+
+        seen.Add(name);
+        return true;
+    }
+
+    /// <summary>Reads a property name into a small field code, -1 for an unknown name, -2 for an escaped one.</summary>
     public static int FieldCode(ref Utf8JsonReader reader, ReadOnlySpan<byte> n0, ReadOnlySpan<byte> n1, ReadOnlySpan<byte> n2,
         ReadOnlySpan<byte> n3, ReadOnlySpan<byte> n4, ReadOnlySpan<byte> n5, ReadOnlySpan<byte> n6, ReadOnlySpan<byte> n7,
         ReadOnlySpan<byte> n8, ReadOnlySpan<byte> n9)

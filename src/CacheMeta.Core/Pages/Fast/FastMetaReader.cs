@@ -30,11 +30,13 @@ internal static class FastMetaReader
         }
 
         int seen = 0;
+        List<string>? unknown = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             int field = FastJsonReader.FieldCode(ref reader, "compilers"u8, "oss"u8, "platforms"u8, "targets"u8,
                 "versions"u8, "stacks"u8, "num_specs"u8, "num_specs_by_stack"u8, default, default);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0)
+                || (field == -1 && !FastJsonReader.FirstUnknownKey(ref reader, ref unknown)))
             {
                 return false; // escaped or repeated key: let the reference reading decide
             }

@@ -55,9 +55,11 @@ internal sealed class FastPageParser
                 return false;
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return false; // not JSON after all: the YAML reading decides, and says where
+            // Not JSON after all, or JSON .NET will not decode (a lone surrogate escape such as \ud800):
+            // the YAML reading decides, and says where.
+            return false;
         }
 
         var package = new CachePackage(title!, tag, meta.NumSpecs ?? entries, meta.Versions, meta.Compilers, meta.Oss,
@@ -82,6 +84,11 @@ internal sealed class FastPageParser
         {
             int end = FrontMatter.LineEnd(file, position, out int next);
             var line = file.Slice(position, end - position);
+            if (line.IndexOf((byte)'\t') >= 0)
+            {
+                return false; // YAML has rules for tabs (never as indentation) that only the YAML reading applies
+            }
+
             if (!IsBlank(line))
             {
                 int colon = line.IndexOf((byte)':');
@@ -97,7 +104,7 @@ internal sealed class FastPageParser
                 }
 
                 int valueEnd = line.Length;
-                while (valueEnd > valueStart && (line[valueEnd - 1] == ' ' || line[valueEnd - 1] == '\t'))
+                while (valueEnd > valueStart && line[valueEnd - 1] == ' ')
                 {
                     valueEnd--;
                 }
@@ -248,7 +255,7 @@ internal sealed class FastPageParser
     {
         foreach (byte b in line)
         {
-            if (b != ' ' && b != '\t')
+            if (b != ' ')
             {
                 return false;
             }

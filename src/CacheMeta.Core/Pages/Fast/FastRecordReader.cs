@@ -53,6 +53,7 @@ internal sealed class FastRecordReader
         CompiledQuery query, bool packageOnly, List<CacheSpec> specs)
     {
         int seen = 0;
+        List<string>? unknown = null;
         string? compiler = null, os = null, platform = null, target = null;
         IReadOnlyList<string> versions = Array.Empty<string>(), variants = versions, stacks = versions;
         long? size = null;
@@ -63,7 +64,8 @@ internal sealed class FastRecordReader
         {
             int field = FastJsonReader.FieldCode(ref reader, "hash"u8, "compiler"u8, "versions"u8, "os"u8,
                 "platform"u8, "target"u8, "variants"u8, "stacks"u8, "size"u8, "tarball"u8);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0))
+            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0)
+                || (field == -1 && !FastJsonReader.FirstUnknownKey(ref reader, ref unknown)))
             {
                 return false;
             }

@@ -36,6 +36,7 @@ internal static class YamlTreeReader
         YamlNode? root = null;
         int aliases = 0;
         int lineShift = firstLine - 1;
+        int lastLine = firstLine, lastColumn = 1;
 
         try
         {
@@ -44,6 +45,7 @@ internal static class YamlTreeReader
                 var current = parser.Current!;
                 int line = (int)current.Start.Line + lineShift;
                 int column = (int)current.Start.Column;
+                (lastLine, lastColumn) = (line, column);
                 YamlNode? node = null;
                 switch (current)
                 {
@@ -103,6 +105,13 @@ internal static class YamlTreeReader
         {
             throw PageErrors.Invalid(path, "The front matter is not valid YAML: " + Clean(ex.Message),
                 (int)ex.Start.Line + lineShift, (int)ex.Start.Column);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by fuzzing); the fault lies
+            // after the last event it parsed.
+            throw PageErrors.Invalid(path, "The front matter is not valid YAML (the parser stopped: " + ex.Message + ")",
+                lastLine, lastColumn);
         }
 
         return root;
