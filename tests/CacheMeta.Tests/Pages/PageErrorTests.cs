@@ -174,6 +174,37 @@ public sealed class PageErrorTests
         Assert.Contains("over the 1,000-byte limit", result.Error.Message);
     }
 
+    [Theory]
+    [InlineData("\"os\": \"sequoia\"", "\"os\": \"{0}\"")]
+    [InlineData("title: \"zlib\"", "title: \"{0}\"")]
+    [InlineData("\"variants\": [\"+optimize\"", "\"variants\": [\"{0}\"")]
+    public void AMultiMegabyteValueIsRefusedWithItsPosition(string from, string to)
+    {
+        string huge = new string('x', 3 * 1024 * 1024);
+        string text = Good.Replace(from, string.Format(to, huge));
+        var error = ErrorOf(text);
+
+        Assert.Equal(CacheErrorKind.LimitsExceeded, error.Kind);
+        Assert.Equal(Where(text, huge.Substring(0, 10)).Line, error.Line);
+        Assert.Contains("3,145,728 characters is longer than the 1,048,576-character limit", error.Reason);
+    }
+
+    [Fact]
+    public void AHundredMegabyteFileIsRefusedWithoutBeingRead()
+    {
+        using var tree = new TempTree();
+        string path = System.IO.Path.Combine(tree.Root, "specs.md");
+        using (var file = System.IO.File.Create(path))
+        {
+            file.SetLength(100L * 1024 * 1024); // sparse: no 100 MB written to disk
+        }
+
+        var result = PageReader.ReadFile(path);
+
+        Assert.Equal(ErrorIds.CachePageTooLarge, result.Error!.ErrorId);
+        Assert.Contains("104,857,600 bytes, over the 33,554,432-byte limit", result.Error.Message);
+    }
+
     [Fact]
     public void AMissingFileIsObjectNotFound()
     {

@@ -19,6 +19,9 @@ internal sealed class FastJsonReader
     private readonly Utf8Pool<string> _strings = new();
     private readonly Utf8Pool<IReadOnlyList<string>> _lists = new();
 
+    /// <summary>True when a string token is too long for the fast path (the YAML reading then reports it).</summary>
+    public static bool TooLong(ref Utf8JsonReader reader) => reader.ValueSpan.Length > Yaml.YamlTreeReader.MaxScalarLength;
+
     /// <summary>A string token as a shared string.</summary>
     public string PooledString(ref Utf8JsonReader reader)
     {
@@ -48,7 +51,7 @@ internal sealed class FastJsonReader
                 return true;
             case JsonTokenType.String:
                 value = PooledString(ref reader);
-                return true;
+                return !TooLong(ref reader);
             default:
                 return false;
         }
@@ -84,7 +87,7 @@ internal sealed class FastJsonReader
         inner.Read();
         while (inner.Read() && inner.TokenType != JsonTokenType.EndArray)
         {
-            if (inner.TokenType != JsonTokenType.String)
+            if (inner.TokenType != JsonTokenType.String || TooLong(ref inner))
             {
                 return false;
             }

@@ -151,6 +151,11 @@ internal sealed class FastPageParser
     private static bool TryScalar(ReadOnlySpan<byte> value, out string? text)
     {
         text = null;
+        if (value.Length > Yaml.YamlTreeReader.MaxScalarLength)
+        {
+            return false;
+        }
+
         if (value[0] == '"')
         {
             var inner = value.Slice(1);

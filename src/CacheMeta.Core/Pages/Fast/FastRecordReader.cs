@@ -81,7 +81,7 @@ internal sealed class FastRecordReader
             {
                 case Hash:
                     // The hash is unique per record: keep its position and decode it only if the record matches.
-                    ok = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped;
+                    ok = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !FastJsonReader.TooLong(ref reader);
                     hashStart = (int)reader.TokenStartIndex + 1;
                     hashLength = reader.ValueSpan.Length;
                     break;
@@ -94,7 +94,8 @@ internal sealed class FastRecordReader
                 case Stacks: ok = _json.TryStringList(ref reader, line, out stacks); break;
                 case Size: ok = TrySize(ref reader, out size); break;
                 case Tarball:
-                    ok = reader.TokenType is JsonTokenType.String or JsonTokenType.Null;
+                    ok = reader.TokenType is JsonTokenType.Null
+                        || (reader.TokenType is JsonTokenType.String && !FastJsonReader.TooLong(ref reader));
                     if (reader.TokenType == JsonTokenType.String)
                     {
                         if (reader.ValueIsEscaped)

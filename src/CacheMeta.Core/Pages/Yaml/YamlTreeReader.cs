@@ -18,6 +18,9 @@ internal static class YamlTreeReader
     public const int MaxDepth = 64;
     public const int MaxAliases = 256;
 
+    /// <summary>No real page has a single value near this long; a longer one is hostile or broken.</summary>
+    public const int MaxScalarLength = 1024 * 1024;
+
     // Tags a page may carry: the core schema's own, which only restate what the value already is.
     private static readonly HashSet<string> AllowedTags = new(StringComparer.Ordinal)
     {
@@ -51,6 +54,13 @@ internal static class YamlTreeReader
                 {
                     case Scalar scalar:
                         CheckTag(scalar.Tag.IsEmpty ? null : scalar.Tag.Value, path, line, column);
+                        if (scalar.Value.Length > MaxScalarLength)
+                        {
+                            throw new CacheMetaException(ErrorIds.InvalidCachePage, CacheErrorKind.LimitsExceeded,
+                                $"A value of {scalar.Value.Length:N0} characters is longer than the {MaxScalarLength:N0}-character limit for one value.",
+                                path, line, column);
+                        }
+
                         node = new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, line, column);
                         Remember(scalar, node, anchors);
                         break;
