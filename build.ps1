@@ -5,7 +5,8 @@
 
 .DESCRIPTION
     Build  (default) publishes the cmdlet assembly for net8.0 (PowerShell 7.4+) and netstandard2.0
-           (Windows PowerShell 5.1) and stages a clean module folder out/CacheMeta/<version>/.
+           (Windows PowerShell 5.1), stages a clean module folder out/CacheMeta/<version>/ and generates its
+           MAML help (en-US/CacheMeta.dll-Help.xml) from the doc comments and the cmdlets' metadata.
     Test   builds, runs the xUnit tests, restores Pester from NuGet and runs the Pester tests against the
            staged module in a child pwsh. Exits non-zero when anything fails.
     Demo   builds, then queries the sample cache tree in samples/ with the staged module.
@@ -95,7 +96,19 @@ function Invoke-BuildTask {
         }
     }
 
+    New-HelpFile
     Write-Host "Staged $Staging" -ForegroundColor Green
+}
+
+function New-HelpFile {
+    # In a child pwsh: generating help imports the module, which must not load into this session.
+    $docFiles = @('CacheMeta.xml', 'CacheMeta.Core.xml' | ForEach-Object { "'$(Join-Path $Out "publish/net8.0/$_")'" }) -join ', '
+    $exitCode = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+& '$(Join-Path $Root '.build/New-MamlHelp.ps1')' -ModuleManifest '$(Join-Path $Staging 'CacheMeta.psd1')' ``
+    -DocFile $docFiles -OutFile '$(Join-Path $Staging 'en-US/CacheMeta.dll-Help.xml')'
+"@
+    if ($exitCode -ne 0) { throw "Generating the help failed with exit code $exitCode." }
 }
 
 function Get-PesterModule {
