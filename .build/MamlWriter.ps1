@@ -55,7 +55,7 @@ function Write-MamlParameter {
         }
         $Writer.WriteEndElement()
     }
-    elseif (-not $Parameter.IsSwitch) {
+    if (-not $Parameter.IsSwitch) {
         # A switch takes no value, so it shows no <Type> in the syntax.
         $Writer.WriteStartElement('command', 'parameterValue', $Maml.Command)
         $Writer.WriteAttributeString('required', 'true')

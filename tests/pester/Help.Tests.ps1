@@ -82,7 +82,8 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
                 $actual.$property | Should -Be $expected.$property -Because "-$($expected.Name) $property"
             }
             $type = $Command.Parameters[$expected.Name].ParameterType
-            if ($type -ne [switch]) { $actual.parameterValue | Should -Be ($type.Name -replace '`\d+$', '') }
+            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+            if ($type -ne [switch]) { $actual.parameterValue | Should -BeLike "$($type.Name -replace '`\d+$', '')*" }
         }
     }
 
