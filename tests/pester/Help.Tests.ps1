@@ -83,7 +83,9 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
             }
             $type = $Command.Parameters[$expected.Name].ParameterType
             if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
-            if ($type -ne [switch]) { $actual.parameterValue | Should -BeLike "$($type.Name -replace '`\d+$', '')*" }
+            # Generic types show their arguments after the name (Dictionary[String, Int32]).
+            $typeName = [WildcardPattern]::Escape(($type.Name -replace '`\d+$', ''))
+            if ($type -ne [switch]) { $actual.parameterValue | Should -BeLike "$typeName*" }
         }
     }
 
