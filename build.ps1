@@ -5,9 +5,12 @@
 
 .DESCRIPTION
     Build  (default) publishes the cmdlet assembly for net8.0 (PowerShell 7.4+) and netstandard2.0
-           (Windows PowerShell 5.1) and stages a clean module folder out/CacheMeta/<version>/.
-    Test   builds, runs the xUnit tests, restores Pester from NuGet and runs the Pester tests against the
-           staged module in a child pwsh. Exits non-zero when anything fails.
+           (Windows PowerShell 5.1), stages a clean module folder out/CacheMeta/<version>/ and generates its
+           MAML help (en-US/CacheMeta.dll-Help.xml) from the doc comments and the cmdlets' metadata.
+    Package builds, then publishes the staged folder with Publish-PSResource to a local folder repository
+           and leaves out/CacheMeta.<version>.nupkg, the file the PowerShell Gallery would receive.
+    Test   packages, runs the xUnit tests, restores Pester from NuGet and runs the Pester tests against the
+           staged module (and the package) in a child pwsh. Exits non-zero when anything fails.
     Demo   builds, then queries the sample cache tree in samples/ with the staged module.
     Fuzz   runs the mutation fuzzers over every reader for -Seconds per reader and reports how many
            inputs they tried (the test suite runs them for a couple of seconds each).
@@ -20,7 +23,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Fuzz', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
 
     # Fuzz: seconds per reader.
@@ -39,6 +42,9 @@ $Version = (Import-PowerShellDataFile -LiteralPath (Join-Path $Root 'CacheMeta.p
 $Out = Join-Path $Root 'out'
 $Staging = Join-Path $Out "CacheMeta/$Version"
 $PesterVersion = '6.2.0'
+# Another module's YamlDotNet, loaded first in the coexistence test (an older major version than ours).
+$ForeignYamlDotNetVersion = '13.7.1'
+$Package = Join-Path $Out "CacheMeta.$Version.nupkg"
 $Frameworks = 'net8.0', 'netstandard2.0'
 
 function Invoke-Native {
@@ -51,16 +57,22 @@ function Invoke-Native {
 }
 
 function Get-ChildPwsh {
-    # The pwsh running this script, or the repository's pinned tool when it runs under 'dotnet pwsh'.
+    # The pwsh running this script; under 'dotnet pwsh' the same pwsh.dll through the same dotnet host, which
+    # (unlike the tool name) also works where the tool manifest cannot be found, e.g. with another HOME.
     $exe = [Environment]::ProcessPath
     if ($exe -and [IO.Path]::GetFileNameWithoutExtension($exe) -eq 'pwsh') { return , @($exe) }
-    return , @('dotnet', 'pwsh')
+    return , @($exe, (Join-Path $PSHOME 'pwsh.dll'))
 }
 
 function Invoke-ChildPwsh {
-    param([Parameter(Mandatory)] [string] $Script)
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
     $pwsh = Get-ChildPwsh
     $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Script)
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
     Push-Location $Root
     try {
         # To the host, not the pipeline: the caller wants the exit code, the user wants the output.
@@ -69,6 +81,7 @@ function Invoke-ChildPwsh {
     }
     finally {
         Pop-Location
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
     }
 }
 
@@ -82,7 +95,7 @@ function Invoke-BuildTask {
     # Stage from scratch: Publish-PSResource packs whatever the folder holds.
     if (Test-Path -LiteralPath $Staging) { Remove-Item -LiteralPath $Staging -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $Staging
-    Copy-Item -LiteralPath (Join-Path $Root 'CacheMeta.psd1') -Destination $Staging
+    Copy-Item -LiteralPath (Join-Path $Root 'CacheMeta.psd1'), (Join-Path $Root 'LICENSE') -Destination $Staging
     Copy-Item -Path (Join-Path $Root 'module/*') -Destination $Staging -Recurse
 
     foreach ($framework in $Frameworks) {
@@ -101,31 +114,70 @@ function Invoke-BuildTask {
         }
     }
 
+    New-HelpFile
     Write-Host "Staged $Staging" -ForegroundColor Green
 }
 
-function Get-PesterModule {
-    # Pester comes from NuGet like every other dependency: a throwaway project downloads the package.
+function New-HelpFile {
+    # In a child pwsh: generating help imports the module, which must not load into this session.
+    $docFiles = @('CacheMeta.xml', 'CacheMeta.Core.xml' | ForEach-Object { "'$(Join-Path $Out "publish/net8.0/$_")'" }) -join ', '
+    $exitCode = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+& '$(Join-Path $Root '.build/New-MamlHelp.ps1')' -ModuleManifest '$(Join-Path $Staging 'CacheMeta.psd1')' ``
+    -DocFile $docFiles -OutFile '$(Join-Path $Staging 'en-US/CacheMeta.dll-Help.xml')'
+"@
+    if ($exitCode -ne 0) { throw "Generating the help failed with exit code $exitCode." }
+}
+
+function Invoke-PackageTask {
+    Invoke-BuildTask
+    # A throwaway HOME: registering a repository writes to the user's PSResourceGet settings.
+    $repository = Join-Path $Out 'repository'
+    $sandbox = Join-Path $Out 'package-home'
+    foreach ($folder in $repository, $sandbox) {
+        if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force }
+        $null = New-Item -ItemType Directory -Path $folder
+    }
+    # NuGet inside Publish-PSResource writes NuGet/NuGet.Config under the user's config folder; when that
+    # folder does not exist .NET reports it as '' and the file would land in the current directory.
+    $null = New-Item -ItemType Directory -Path (Join-Path $sandbox '.config')
+    $exitCode = Invoke-ChildPwsh -Environment @{ HOME = $sandbox } @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name CacheMetaBuild -Uri '$repository' -Trusted
+Publish-PSResource -Path '$Staging' -Repository CacheMetaBuild
+"@
+    if ($exitCode -ne 0) { throw "Publish-PSResource failed with exit code $exitCode." }
+    Move-Item -LiteralPath (Join-Path $repository "CacheMeta.$Version.nupkg") -Destination $Package -Force
+    Remove-Item -LiteralPath $repository, $sandbox -Recurse -Force
+    Write-Host "Packaged $Package" -ForegroundColor Green
+}
+
+function Get-NuGetPackage {
+    # Test tools come from NuGet like every other dependency: a throwaway project downloads the package,
+    # and its folder is returned.
+    param([Parameter(Mandatory)] [string] $Id, [Parameter(Mandatory)] [string] $Version)
     $tools = Join-Path $Out 'tools'
     $packages = Join-Path $tools 'packages'
-    $module = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
-    if (-not (Test-Path -LiteralPath $module)) {
-        $project = Join-Path $tools 'pester-restore/pester-restore.csproj'
+    $folder = Join-Path $packages "$($Id.ToLowerInvariant())/$Version"
+    # NuGet writes .nupkg.metadata last, so its presence means a complete download.
+    if (-not (Test-Path -LiteralPath (Join-Path $folder '.nupkg.metadata'))) {
+        $project = Join-Path $tools "$($Id.ToLowerInvariant())-restore/restore.csproj"
         $null = New-Item -ItemType Directory -Path (Split-Path $project) -Force
         Set-Content -LiteralPath $project -Value @"
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><TargetFramework>netstandard2.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Pester" Version="[$PesterVersion]" /></ItemGroup>
+  <ItemGroup><PackageDownload Include="$Id" Version="[$Version]" /></ItemGroup>
 </Project>
 "@
         Invoke-Native dotnet @('restore', $project, '--packages', $packages, '-v', 'quiet', '--nologo')
     }
 
-    return $module
+    return $folder
 }
 
 function Invoke-TestTask {
-    Invoke-BuildTask
+    # The package first: the Pester suite installs it from a local repository and uses it.
+    Invoke-PackageTask
     $failed = @()
 
     Write-Host 'xUnit: tests/CacheMeta.Tests' -ForegroundColor Cyan
@@ -134,12 +186,15 @@ function Invoke-TestTask {
     if ($LASTEXITCODE -ne 0) { $failed += 'xUnit' }
 
     Write-Host "Pester $($PesterVersion): tests/pester against $Staging" -ForegroundColor Cyan
-    $pester = Get-PesterModule
+    $pester = Join-Path (Get-NuGetPackage Pester $PesterVersion) 'tools/Pester.psd1'
+    $foreignYaml = Join-Path (Get-NuGetPackage YamlDotNet $ForeignYamlDotNetVersion) 'lib/netstandard2.0/YamlDotNet.dll'
     $resultFile = Join-Path $Out 'TestResults/pester.xml'
     $exitCode = Invoke-ChildPwsh @"
 `$ErrorActionPreference = 'Stop'
 `$env:NO_COLOR = '1'
 `$env:CACHEMETA_MODULE = '$(Join-Path $Staging 'CacheMeta.psd1')'
+`$env:CACHEMETA_PACKAGE = '$Package'
+`$env:CACHEMETA_FOREIGN_YAMLDOTNET = '$foreignYaml'
 Import-Module '$pester' -Force
 `$config = New-PesterConfiguration
 `$config.Run.Path = '$(Join-Path $Root 'tests/pester')'
@@ -194,6 +249,7 @@ function Invoke-CleanTask {
 
 switch ($Task) {
     'Build' { Invoke-BuildTask }
+    'Package' { Invoke-PackageTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
     'Fuzz' { Invoke-FuzzTask }

@@ -53,3 +53,36 @@ function New-TestHash {
     param([string] $Seed)
     ($Seed + 'abcdefghijklmnopqrstuvwxyz234567').Substring(0, 32)
 }
+
+# The package build.ps1 -Task Package leaves, and another module's YamlDotNet for the coexistence test.
+$manifestVersion = if ($ModuleManifest) { (Import-PowerShellDataFile -LiteralPath $ModuleManifest).ModuleVersion }
+$script:PackagePath = if ($env:CACHEMETA_PACKAGE) { $env:CACHEMETA_PACKAGE } else { Join-Path $RepoRoot "out/CacheMeta.$manifestVersion.nupkg" }
+$script:ForeignYamlDotNet = if ($env:CACHEMETA_FOREIGN_YAMLDOTNET) { $env:CACHEMETA_FOREIGN_YAMLDOTNET } else {
+    Join-Path $RepoRoot 'out/tools/packages/yamldotnet/13.7.1/lib/netstandard2.0/YamlDotNet.dll'
+}
+
+function Invoke-FreshPwsh {
+    # Runs a script in a new pwsh process (this same pwsh) and returns the object it outputs, carried over as
+    # JSON after a marker line so warnings or host output cannot garble it. -Environment sets variables for
+    # the child only (HOME for sandboxes).
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    $exe = [Environment]::ProcessPath
+    $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -ne 'pwsh') { Join-Path $PSHOME 'pwsh.dll' })
+    $wrapped = "`$ErrorActionPreference = 'Stop'`n`$result = & {`n$Script`n}`n'::result::'`nConvertTo-Json -InputObject `$result -Depth 6 -Compress"
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))
+    $saved = @{}
+    foreach ($name in $Environment.Keys) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+    }
+    try {
+        $output = @(& $exe @prefix -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1 | ForEach-Object { "$_" })
+        $exitCode = $LASTEXITCODE
+    }
+    finally {
+        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+    }
+    $marker = [Array]::LastIndexOf($output, '::result::')
+    if ($exitCode -ne 0 -or $marker -lt 0) { throw "The child pwsh failed ($exitCode): $($output -join "`n")" }
+    ($output | Select-Object -Skip ($marker + 1)) -join "`n" | ConvertFrom-Json
+}

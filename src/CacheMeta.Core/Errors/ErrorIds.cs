@@ -13,4 +13,8 @@ public static class ErrorIds
     public const string PathNotFound = "PathNotFound";
     /// <summary>A path resolves to something that is not a file system item.</summary>
     public const string UnsupportedProvider = "UnsupportedProvider";
+    /// <summary>A filter value is malformed (a version range such as 1:2:3).</summary>
+    public const string InvalidQuery = "InvalidQuery";
+    /// <summary>No source was given: no -Path or -LiteralPath and no CACHEMETA_PATH.</summary>
+    public const string NoCacheSource = "NoCacheSource";
 }

@@ -92,7 +92,7 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
             string? fallback = Environment.GetEnvironmentVariable(PathVariable);
             if (string.IsNullOrEmpty(fallback))
             {
-                ThrowTerminatingError(ErrorRecords.Create("NoCacheSource", ErrorCategory.InvalidArgument,
+                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoCacheSource, ErrorCategory.InvalidArgument,
                     $"No source given: use -Path or -LiteralPath, or set ${PathVariable} to a folder of cache pages.", null));
             }
 

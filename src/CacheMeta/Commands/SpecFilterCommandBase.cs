@@ -100,7 +100,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         }
         catch (FormatException ex)
         {
-            ThrowCacheError(new CacheMetaException("InvalidQuery", CacheErrorKind.InvalidArgument, ex.Message, innerException: ex));
+            ThrowCacheError(new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex));
             throw; // not reached: ThrowTerminatingError throws
         }
     }
