@@ -13,6 +13,7 @@
         'Get-CachePackage'
         'Get-CacheSpec'
         'Export-CachePage'
+        'Measure-CacheStack'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
