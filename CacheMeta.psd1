@@ -14,6 +14,7 @@
         'Get-CacheSpec'
         'Export-CachePage'
         'Measure-CacheStack'
+        'Test-CachePage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
