@@ -78,6 +78,9 @@ Describe 'Export-CachePage on the sample tree' {
         $files.FullName | Should -Be @(
             (Join-Path $destination '_cache/develop/hdf5/specs.md'), (Join-Path $destination '_cache/develop/zlib-ng/specs.md'),
             (Join-Path $destination '_cache/v0.23.1/hdf5/specs.md'), (Join-Path $destination '_cache/v0.23.1/zlib-ng/specs.md'))
+        $files[0].Length | Should -Be (Get-Item -LiteralPath (Join-Path $SamplesRoot '_cache/develop/hdf5/specs.md')).Length
+        # As Get-Item returns them: they bind to the next cmdlet's -LiteralPath.
+        ($files | Get-CachePackage).Name | Should -Be 'hdf5', 'zlib-ng', 'hdf5', 'zlib-ng'
     }
 
     It 'writes nothing with -WhatIf' {

@@ -124,7 +124,9 @@ public sealed class ExportCachePageCommand : CacheCommandBase
             WriteVerbose($"Wrote {specs.Count} specs of {package} ({tag}) to {path}.");
             if (PassThru)
             {
-                WriteObject(new FileInfo(path));
+                // Through the provider, as Get-Item returns it: a FileInfo with PSPath and friends, so it formats
+                // as a file and binds to the next cmdlet's -LiteralPath.
+                WriteObject(InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true), enumerateCollection: true);
             }
 
             return path;
