@@ -20,7 +20,7 @@ public static class PageAuditor
 {
     /// <summary>
     /// Audits a page read without a spec filter (every entry in <see cref="CachePage.Specs"/>); an empty list when
-    /// nothing is wrong. Findings come in rule order: counts, meta lists, hashes, order, location.
+    /// nothing is wrong. Findings come in this order: counts, meta lists, hashes (with their order), location.
     /// </summary>
     public static IReadOnlyList<CachePageFinding> Audit(CachePage page)
     {
@@ -174,14 +174,14 @@ public static class PageAuditor
         string? packageName = packageFolder is null ? null : System.IO.Path.GetFileName(packageFolder);
         if (!string.IsNullOrEmpty(packageName) && packageName != page.Title)
         {
-            findings.Error(PageRules.TitleFolder, $"The title '{page.Title}' differs from the page's folder '{packageName}'.", packageName, page.Title);
+            findings.Error(PageRules.TitleFolder, $"The title is '{page.Title}' but the folder is '{packageName}'.", packageName, page.Title);
         }
 
         string? tagFolder = packageFolder is null ? null : System.IO.Path.GetDirectoryName(packageFolder);
         string? tagName = tagFolder is null ? null : System.IO.Path.GetFileName(tagFolder);
         if (page.Tag is not null && file == PageFiles.PageFileName && !string.IsNullOrEmpty(tagName) && tagName != page.Tag)
         {
-            findings.Error(PageRules.TagFolder, $"The tag '{page.Tag}' differs from the tag folder '{tagName}'.", tagName, page.Tag);
+            findings.Error(PageRules.TagFolder, $"The tag is '{page.Tag}' but the tag folder is '{tagName}'.", tagName, page.Tag);
         }
     }
 
