@@ -18,6 +18,8 @@ namespace CacheMeta.Audit;
 /// </summary>
 public static class PageAuditor
 {
+    private static readonly char[] NonBase32Digits = { '0', '1', '8', '9' };
+
     /// <summary>
     /// Audits a page read without a spec filter (every entry in <see cref="CachePage.Specs"/>); an empty list when
     /// nothing is wrong. Findings come in this order: counts, meta lists, hashes (with their order), location.
@@ -137,7 +139,7 @@ public static class PageAuditor
                 findings.Error(PageRules.MalformedHash,
                     $"The hash '{hash}' of entry {i + 1} is not 32 lower-case letters and digits (Spack's ^[a-z0-9]{{32}}$).", "^[a-z0-9]{32}$", hash);
             }
-            else if (hash.IndexOfAny(new[] { '0', '1', '8', '9' }) >= 0)
+            else if (hash.IndexOfAny(NonBase32Digits) >= 0)
             {
                 findings.Warning(PageRules.NonBase32Hash,
                     $"The hash '{hash}' of entry {i + 1} has a character outside the base32 alphabet Spack writes (a-z, 2-7).", "^[a-z2-7]{32}$", hash);

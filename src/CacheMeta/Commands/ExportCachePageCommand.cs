@@ -59,7 +59,14 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _site = PathResolver.ResolveDestination(this, Destination!);
+    protected override void BeginProcessing()
+    {
+        _site = PathResolver.ResolveDestination(this, Destination!, out var error);
+        if (error is not null)
+        {
+            ThrowTerminatingError(error); // nowhere to write: nothing can go on
+        }
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -76,11 +83,6 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        if (_site is null)
-        {
-            return;
-        }
-
         var progress = new ProgressReporter(this, GetType().Name.GetHashCode() & 0x7FFF, "Exporting cache pages", "{0:N0} pages, {1:N0} written");
         try
         {

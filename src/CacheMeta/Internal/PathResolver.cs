@@ -23,19 +23,29 @@ internal static class PathResolver
     }
 
     /// <summary>
-    /// A folder to write into, taken literally (no wildcards) and relative to the current location; null, with an
-    /// UnsupportedProvider error written, when it is not a file system path.
+    /// A folder to write into, taken literally (no wildcards) and relative to the current location; null, with
+    /// the reason in <paramref name="error"/>, when it is not a file system path.
     /// </summary>
-    public static string? ResolveDestination(PSCmdlet cmdlet, string path)
+    public static string? ResolveDestination(PSCmdlet cmdlet, string path, out ErrorRecord? error)
     {
-        string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-        if (provider.ImplementingType == typeof(FileSystemProvider))
+        error = null;
+        try
         {
-            return resolved;
+            string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (provider.ImplementingType == typeof(FileSystemProvider))
+            {
+                return resolved;
+            }
+        }
+        catch (System.Management.Automation.DriveNotFoundException)
+        {
+        }
+        catch (ProviderNotFoundException)
+        {
         }
 
-        cmdlet.WriteError(ErrorRecords.Create(ErrorIds.UnsupportedProvider, ErrorCategory.InvalidArgument,
-            $"'{path}' is not a file system path; CacheMeta writes pages to files and folders.", path));
+        error = ErrorRecords.Create(ErrorIds.UnsupportedProvider, ErrorCategory.InvalidArgument,
+            $"'{path}' is not a file system path; CacheMeta writes pages to files and folders.", path);
         return null;
     }
 
