@@ -32,7 +32,7 @@ BeforeAll {
 Describe 'Export-CachePage round trip on the corpus' -Skip:$NoCorpus {
     It 'writes <_> back byte for byte' -ForEach $CurrentPages {
         $destination = Join-Path $TestDrive ([guid]::NewGuid())
-        $specs = Get-CacheSpec -LiteralPath $_
+        $specs = Get-CacheSpec -Path $_
         $specs | Export-CachePage -Destination $destination
         $written = Join-Path $destination "_cache/$($specs[0].Tag)/$($specs[0].Package)/specs.md"
         (Get-FileHash -LiteralPath $written).Hash | Should -Be (Get-FileHash -LiteralPath $_).Hash

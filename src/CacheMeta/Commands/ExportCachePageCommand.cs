@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using CacheMeta.Aggregation;
@@ -103,7 +104,7 @@ public sealed class ExportCachePageCommand : CacheCommandBase
         }
     }
 
-    private string? Export(string tag, string package, System.Collections.Generic.IReadOnlyList<CacheSpec> specs)
+    private string? Export(string tag, string package, IReadOnlyList<CacheSpec> specs)
     {
         try
         {
