@@ -12,6 +12,9 @@
     CmdletsToExport      = @(
         'Get-CachePackage'
         'Get-CacheSpec'
+        'Export-CachePage'
+        'Measure-CacheStack'
+        'Test-CachePage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -55,10 +55,7 @@ public static class PageAggregator
             return spec;
         }
 
-        var stacks = spec.Stacks.OrderBy(s => s, CodePointComparer.Instance).ToArray();
-        return new CacheSpec(spec.Package, spec.Tag, spec.Hash, spec.Versions, spec.Version, spec.Compiler,
-            (spec.CompilerName, spec.CompilerVersion), spec.OS, spec.Platform, spec.Target, spec.TargetFamily, spec.Variants,
-            new ReadOnlyCollection<string>(stacks), spec.Size, spec.Tarball, spec.Source);
+        return spec.WithStacks(new ReadOnlyCollection<string>(spec.Stacks.OrderBy(s => s, CodePointComparer.Instance).ToArray()));
     }
 
     private static IReadOnlyList<string> SortedSet(IEnumerable<string?> values) =>

@@ -22,4 +22,6 @@ public enum CacheErrorKind
     ResourceExists,
     /// <summary>An argument (a query, a spec string) is not valid.</summary>
     InvalidArgument,
+    /// <summary>Writing a file failed (I/O error, no permission).</summary>
+    WriteError,
 }

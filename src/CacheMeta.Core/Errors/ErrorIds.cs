@@ -17,4 +17,18 @@ public static class ErrorIds
     public const string InvalidQuery = "InvalidQuery";
     /// <summary>No source was given: no -Path or -LiteralPath and no CACHEMETA_PATH.</summary>
     public const string NoCacheSource = "NoCacheSource";
+    /// <summary>A tag or package name that a page cannot carry (a quote, a line break, a YAML indicator), or a page without a tag.</summary>
+    public const string InvalidPageName = "InvalidPageName";
+    /// <summary>A tag or package name that would place a page outside the destination folder.</summary>
+    public const string PageOutsideDestination = "PageOutsideDestination";
+    /// <summary>A file to be written exists and replacing it was not asked for.</summary>
+    public const string FileExists = "FileExists";
+    /// <summary>A file could not be written.</summary>
+    public const string FileWriteFailed = "FileWriteFailed";
+    /// <summary>A spec has no tag, so no page folder can hold it (the oldest pages name none).</summary>
+    public const string SpecWithoutTag = "SpecWithoutTag";
+    /// <summary>A spec has no hash, so it cannot be a record of a current-format page (G1-G3 pages carry none).</summary>
+    public const string SpecWithoutHash = "SpecWithoutHash";
+    /// <summary>Two records of one tag and package share a hash but differ in more than their stacks.</summary>
+    public const string ConflictingSpecRecords = "ConflictingSpecRecords";
 }

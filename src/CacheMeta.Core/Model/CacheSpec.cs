@@ -127,6 +127,11 @@ public sealed class CacheSpec
         return text.ToString();
     }
 
+    /// <summary>The same record with other stacks (every other value, derived ones included, is shared).</summary>
+    internal CacheSpec WithStacks(IReadOnlyList<string> stacks) =>
+        new(Package, Tag, Hash, Versions, Version, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
+            Variants, stacks, Size, Tarball, Source);
+
     internal static SpackVersion? VersionOf(IReadOnlyList<string>? versions) =>
         versions is { Count: > 0 } && versions[0] is { } first ? SpackVersion.Parse(first) : null;
 }

@@ -44,10 +44,12 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
 
     /// <summary>
     /// Reads every page the source parameters name and hands each to <paramref name="onPage"/>, which returns
-    /// how many objects it wrote (for the progress bar). Bad pages become non-terminating errors.
+    /// how many objects it wrote (for the progress bar). Bad pages become non-terminating errors; the return
+    /// value says how many there were.
     /// </summary>
-    protected void ReadPages(CompiledQuery query, bool packageOnly, Func<CachePage, int> onPage)
+    protected int ReadPages(CompiledQuery query, bool packageOnly, Func<CachePage, int> onPage)
     {
+        int failed = 0;
         var options = new PageReadOptions { PackageOnly = packageOnly, MaxPageBytes = MaxPageBytes };
         var progress = new ProgressReporter(this, GetType().Name.GetHashCode() & 0x7FFF, ProgressActivity);
         try
@@ -59,6 +61,7 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
                     int written = 0;
                     if (result.Error is not null)
                     {
+                        failed++;
                         WriteCacheError(result.Error);
                     }
                     else if (result.Page is not null)
@@ -74,6 +77,8 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
         {
             progress.Complete();
         }
+
+        return failed;
     }
 
     /// <summary>The sources the bound parameters name.</summary>

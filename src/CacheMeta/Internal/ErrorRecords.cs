@@ -20,6 +20,7 @@ internal static class ErrorRecords
         CacheErrorKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
         CacheErrorKind.SecurityError => ErrorCategory.SecurityError,
         CacheErrorKind.ResourceExists => ErrorCategory.ResourceExists,
+        CacheErrorKind.WriteError => ErrorCategory.WriteError,
         _ => ErrorCategory.InvalidArgument,
     };
 }

@@ -22,6 +22,33 @@ internal static class PathResolver
         }
     }
 
+    /// <summary>
+    /// A folder to write into, taken literally (no wildcards) and relative to the current location; null, with
+    /// the reason in <paramref name="error"/>, when it is not a file system path.
+    /// </summary>
+    public static string? ResolveDestination(PSCmdlet cmdlet, string path, out ErrorRecord? error)
+    {
+        error = null;
+        try
+        {
+            string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (provider.ImplementingType == typeof(FileSystemProvider))
+            {
+                return resolved;
+            }
+        }
+        catch (System.Management.Automation.DriveNotFoundException)
+        {
+        }
+        catch (ProviderNotFoundException)
+        {
+        }
+
+        error = ErrorRecords.Create(ErrorIds.UnsupportedProvider, ErrorCategory.InvalidArgument,
+            $"'{path}' is not a file system path; CacheMeta writes pages to files and folders.", path);
+        return null;
+    }
+
     private static List<string> ResolveOne(PSCmdlet cmdlet, string path, bool literal)
     {
         var results = new List<string>();

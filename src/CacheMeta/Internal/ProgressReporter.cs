@@ -16,13 +16,16 @@ internal sealed class ProgressReporter
     private readonly string _activity;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _lastWrite = -IntervalMilliseconds;
+    private readonly string _statusFormat;
     private bool _shown;
 
-    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity)
+    /// <summary><paramref name="statusFormat"/> gets the pages as {0} and the items as {1}.</summary>
+    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity, string statusFormat = "{0:N0} pages read, {1:N0} found")
     {
         _cmdlet = cmdlet;
         _activityId = activityId;
         _activity = activity;
+        _statusFormat = statusFormat;
     }
 
     public int Pages { get; private set; }
@@ -41,7 +44,7 @@ internal sealed class ProgressReporter
 
         _lastWrite = now;
         _shown = true;
-        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"{Pages:N0} pages read, {Items:N0} found")
+        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, string.Format(System.Globalization.CultureInfo.CurrentCulture, _statusFormat, Pages, Items))
         {
             CurrentOperation = currentPath,
             PercentComplete = -1,

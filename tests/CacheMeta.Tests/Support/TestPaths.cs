@@ -40,6 +40,17 @@ internal static class TestPaths
         return data;
     }
 
+    public static TheoryData<string> CurrentFormatPageData()
+    {
+        var data = new TheoryData<string>();
+        foreach (string page in CurrentFormatPages())
+        {
+            data.Add(Path.GetRelativePath(Corpus!, page));
+        }
+
+        return data;
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

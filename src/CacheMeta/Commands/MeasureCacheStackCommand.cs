@@ -1,0 +1,116 @@
+using System;
+using System.Management.Automation;
+using CacheMeta.Aggregation;
+using CacheMeta.Query;
+
+namespace CacheMeta.Commands;
+
+/// <summary>Summarises the CI stacks of the Spack build cache: specs, packages, versions, compilers and targets per stack.</summary>
+/// <remarks>
+/// Writes one CacheMeta.CacheStackSummary per tag and stack: the number of specs (binaries) and the number of
+/// distinct packages, package versions (name and version), compilers, operating systems, platforms, targets and
+/// target families among them. A spec counts in each of its stacks, so Specs over a set of pages equals the sum
+/// of their num_specs_by_stack; the root stack holds every spec of a tag. Specs come from the pipeline (CacheSpec
+/// objects from any source) or are read from -Path/-LiteralPath; the filters of Get-CacheSpec apply to both, and
+/// -Stack also limits which stacks are summarised. -GroupBy splits each stack's summary by target, target
+/// family, OS, compiler or platform (one row per stack and value, instead of one per stack). Only counters and
+/// sets of distinct values are kept, never the specs; the summaries are written when the input ends.
+/// Specs of pages older than G4 belong to no stack and are not counted (a warning says how many).
+/// </remarks>
+/// <example>
+/// <code>Measure-CacheStack -Path ./site/_cache/develop | Sort-Object Specs -Descending | Select-Object -First 5</code>
+/// <para>The five largest stacks of the develop tag, with their package and compiler counts.</para>
+/// </example>
+/// <example>
+/// <code>Measure-CacheStack -Path ./site -Tag develop -Stack 'e4s*' -GroupBy TargetFamily</code>
+/// <para>How many e4s binaries exist per architecture family (x86_64, aarch64, ppc64le) in each e4s stack.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheSpec -Path ./site -Compiler gcc@13 | Measure-CacheStack</code>
+/// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
+/// </example>
+[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = PathSet)]
+[OutputType(typeof(CacheStackSummary))]
+public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
+{
+    /// <summary>Parameter set name for specs from the pipeline.</summary>
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The type name of split summaries, which have a view with a Group column.</summary>
+    private const string GroupedTypeName = "CacheMeta.CacheStackSummary#Grouped";
+
+    private CompiledQuery? _query;
+    private StackSummarizer? _summarizer;
+
+    /// <summary>Specs to summarise, usually from Get-CacheSpec or another source's cmdlet.</summary>
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public CacheSpec[]? InputObject { get; set; }
+
+    /// <summary>Split each stack's summary by Target, TargetFamily, OS, Compiler or Platform.</summary>
+    /// <remarks>
+    /// A string, not the engine's StackGrouping enum: a field of an engine value type would make the runtime load
+    /// the engine while PowerShell scans the cmdlet classes, before the module has taught it where the engine is.
+    /// </remarks>
+    [Parameter]
+    [ValidateSet("Target", "TargetFamily", "OS", "Compiler", "Platform", IgnoreCase = true)]
+    public string? GroupBy { get; set; }
+
+    /// <inheritdoc />
+    protected override string ProgressActivity => "Measuring cache stacks";
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _query = CompileQuery(BuildQuery());
+        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), _query);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (ParameterSetName != InputObjectSet)
+        {
+            ReadPages(_query!, packageOnly: false, page =>
+            {
+                foreach (var spec in page.Specs)
+                {
+                    _summarizer!.Add(spec);
+                }
+
+                return page.Specs.Count;
+            });
+            return;
+        }
+
+        foreach (var spec in InputObject!)
+        {
+            if (spec is not null)
+            {
+                _summarizer!.Add(spec);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_summarizer!.Unstacked > 0)
+        {
+            WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");
+        }
+
+        foreach (var summary in _summarizer.Summaries())
+        {
+            if (GroupBy is null)
+            {
+                WriteObject(summary);
+                continue;
+            }
+
+            var grouped = new PSObject(summary);
+            grouped.TypeNames.Insert(0, GroupedTypeName);
+            WriteObject(grouped);
+        }
+    }
+}
