@@ -72,10 +72,11 @@ Describe 'Get-CacheSpec on the seed page' -Skip:$NoCorpus {
 }
 
 Describe 'Get-CacheSpec on every real page' -Skip:$NoCorpus {
-    It 'reads <_> to exactly its spec_details' -AllowNullOrEmptyForEach -ForEach @(
-        $(if ($Corpus) { Get-ChildItem -Path $Corpus -Recurse -Filter specs.md }) |
-            Where-Object { Select-String -LiteralPath $_.FullName -Pattern '^spec_details: ' -Quiet } |
-            ForEach-Object FullName
+    # Pester 5 refuses an empty -ForEach: without the corpus the Describe is skipped and one placeholder stands in.
+    It 'reads <_> to exactly its spec_details' -ForEach @(
+        $(if ($Corpus) { Get-ChildItem -Path $Corpus -Recurse -Filter specs.md } else { 'no corpus' }) |
+            Where-Object { $_ -is [string] -or (Select-String -LiteralPath $_.FullName -Pattern '^spec_details: ' -Quiet) } |
+            ForEach-Object { if ($_ -is [string]) { $_ } else { $_.FullName } }
     ) {
         $records = (Get-Content -LiteralPath $_ | Where-Object { $_ -like 'spec_details: *' }).Substring(14) | ConvertFrom-Json
         $specs = Get-CacheSpec -LiteralPath $_
