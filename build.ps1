@@ -12,6 +12,8 @@
     Test   packages, runs the xUnit tests, restores Pester from NuGet and runs the Pester tests against the
            staged module (and the package) in a child pwsh. Exits non-zero when anything fails.
     Demo   builds, then queries the sample cache tree in samples/ with the staged module.
+    Bench  builds, generates the synthetic public-scale trees (out/bench, deterministic, reused when present)
+           and measures CacheMeta against the scripted, Python and System.Text.Json baselines in one run.
     Fuzz   runs the mutation fuzzers over every reader for -Seconds per reader and reports how many
            inputs they tried (the test suite runs them for a couple of seconds each).
     Clean  removes out/ and the projects' bin/obj folders.
@@ -23,8 +25,12 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Fuzz', 'Clean')]
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Bench', 'Fuzz', 'Clean')]
     [string] $Task = 'Build',
+
+    # Bench: timed runs per case (after a warm-up); the median is reported.
+    [ValidateRange(1, 100)]
+    [int] $Repetitions = 5,
 
     # Fuzz: seconds per reader.
     [ValidateRange(1, 86400)]
@@ -228,6 +234,21 @@ Get-CacheSpec -Path ./samples -Tag develop -Stack e4s* | Where-Object TargetFami
     if ($exitCode -ne 0) { exit $exitCode }
 }
 
+function Invoke-BenchTask {
+    Invoke-BuildTask
+    $bench = Join-Path $Out 'bench'
+    Invoke-Native dotnet @('build', (Join-Path $Root 'tests/CacheMeta.Bench/CacheMeta.Bench.csproj'), '--nologo', '-v', 'quiet',
+        '-c', 'Release', '-o', (Join-Path $bench 'tool'))
+    $tool = Join-Path $bench 'tool/CacheMeta.Bench.dll'
+    # Seven tags of 60,750 specs over 3,000 pages: one tag is the 60k tree, all of them the 425k tree.
+    $tree = Join-Path $bench 'tree'
+    Invoke-Native dotnet @($tool, 'generate', $tree, '7', '3000', '60750', '20251125')
+    $trees = (Join-Path $tree '_cache/develop'), (Join-Path $tree '_cache')
+    $exitCode = Invoke-ChildPwsh ("& '$(Join-Path $Root '.build/Invoke-Benchmark.ps1')' -ModuleManifest '$(Join-Path $Staging 'CacheMeta.psd1')' " +
+        "-BenchTool '$tool' -Trees '$($trees -join "','")' -ResultPath '$(Join-Path $bench 'results.json')' -Repetitions $Repetitions")
+    if ($exitCode -ne 0) { exit $exitCode }
+}
+
 function Invoke-FuzzTask {
     $env:CACHEMETA_FUZZ_SECONDS = $Seconds
     try {
@@ -252,6 +273,7 @@ switch ($Task) {
     'Package' { Invoke-PackageTask }
     'Test' { Invoke-TestTask }
     'Demo' { Invoke-DemoTask }
+    'Bench' { Invoke-BenchTask }
     'Fuzz' { Invoke-FuzzTask }
     'Clean' { Invoke-CleanTask }
 }
