@@ -13,4 +13,6 @@ public static class ErrorIds
     public const string PathNotFound = "PathNotFound";
     /// <summary>A path resolves to something that is not a file system item.</summary>
     public const string UnsupportedProvider = "UnsupportedProvider";
+    /// <summary>A -Spec value is not valid Spack spec syntax, or asks about what cache pages do not record.</summary>
+    public const string InvalidSpecSyntax = "InvalidSpecSyntax";
 }
