@@ -1,5 +1,5 @@
-using System;
 using System.Management.Automation;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -75,6 +75,15 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
+    /// <summary>
+    /// Specs in Spack's syntax, e.g. 'zlib@1.2:1.4 %gcc@13 +shared target=x86_64_v3: /abc'; several are OR-ed (as
+    /// spack buildcache list does) and combined with the other filters by AND. Names take wildcards.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Spec { get; set; }
+
     /// <summary>The filters as the engine's query.</summary>
     protected SpecQuery BuildQuery() => new()
     {
@@ -89,19 +98,9 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Version = Version,
         Hash = Hash,
         Variant = Variant,
+        Spec = Spec,
     };
 
-    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3) stops the cmdlet.</summary>
-    protected CompiledQuery CompileQuery(SpecQuery query)
-    {
-        try
-        {
-            return new CompiledQuery(query);
-        }
-        catch (FormatException ex)
-        {
-            ThrowCacheError(new CacheMetaException("InvalidQuery", CacheErrorKind.InvalidArgument, ex.Message, innerException: ex));
-            throw; // not reached: ThrowTerminatingError throws
-        }
-    }
+    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the cmdlet.</summary>
+    protected CompiledQuery CompileQuery(SpecQuery query) => QueryCompiler.Compile(this, query);
 }
