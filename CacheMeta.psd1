@@ -12,6 +12,7 @@
     CmdletsToExport      = @(
         'Get-CachePackage'
         'Get-CacheSpec'
+        'Compare-CacheSpec'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
