@@ -13,6 +13,7 @@
         'Get-CachePackage'
         'Get-CacheSpec'
         'Compare-CacheSpec'
+        'Get-CacheTag'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
