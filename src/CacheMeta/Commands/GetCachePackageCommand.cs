@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using CacheMeta.Commands.Completion;
 using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
@@ -35,18 +36,21 @@ public sealed class GetCachePackageCommand : CacheSourceCommandBase
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Tags (refs).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagCompleter))]
     public string[]? Tag { get; set; }
 
     /// <summary>Keep packages with specs in any of these stacks.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StackCompleter))]
     public string[]? Stack { get; set; }
 
     /// <summary>

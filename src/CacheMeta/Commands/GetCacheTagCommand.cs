@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using CacheMeta.Commands.Completion;
 using CacheMeta.Commands.Internal;
 using CacheMeta.Pages;
 using CacheMeta.Query;
@@ -43,6 +44,7 @@ public sealed class GetCacheTagCommand : CacheCommandBase
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Tag-list files (the site's _data/tags.yaml) or page trees (a site, its _cache folder, a tag folder); wildcards allowed.</summary>
