@@ -1,55 +1,6 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace CacheMeta.Query.Spec;
-
-/// <summary>The kinds of token in Spack's spec syntax that CacheMeta reads.</summary>
-internal enum SpecTokenKind
-{
-    /// <summary><c>zlib</c>, <c>py-*</c>, <c>*</c>.</summary>
-    Name,
-    /// <summary><c>@1.2:1.4,=1.7.1</c>: <see cref="SpecToken.Text"/> is the list after the <c>@</c>.</summary>
-    Version,
-    /// <summary><c>%gcc@13</c>, <c>%c,cxx=gcc@13</c>, <c>%[virtuals=c] gcc</c>: Text is the name, Value the version list.</summary>
-    Compiler,
-    /// <summary><c>+v</c>, <c>~v</c>, <c>-v</c> (and the propagating <c>++v</c>, <c>~~v</c>, <c>--v</c>): Text is the name.</summary>
-    BoolVariant,
-    /// <summary><c>key=value</c>, <c>key:=a,b</c>, <c>key==value</c>: Text is the key.</summary>
-    KeyValue,
-    /// <summary><c>/abc123</c>: Text is the prefix.</summary>
-    Hash,
-    /// <summary><c>^</c>: a dependency, which cache pages do not record.</summary>
-    Dependency,
-}
-
-/// <summary>One token with where it stands in the spec text (0-based), for error carets.</summary>
-internal sealed class SpecToken
-{
-    public SpecToken(SpecTokenKind kind, int start, int end, string text)
-    {
-        Kind = kind;
-        Start = start;
-        End = end;
-        Text = text;
-    }
-
-    public SpecTokenKind Kind { get; }
-
-    public int Start { get; }
-
-    public int End { get; }
-
-    public string Text { get; }
-
-    /// <summary>A key-value pair's value, a compiler's version list; null when there is none.</summary>
-    public string? Value { get; set; }
-
-    /// <summary>Where <see cref="Value"/> starts, for carets that point into it.</summary>
-    public int ValueStart { get; set; }
-
-    /// <summary>True for <c>+v</c>/<c>++v</c>; for a key-value pair, true when written <c>:=</c> (exactly these values).</summary>
-    public bool Flag { get; set; }
-}
 
 /// <summary>
 /// Splits a spec string into tokens, following the lexical rules of Spack's spec syntax: names may hold
@@ -59,10 +10,9 @@ internal sealed class SpecToken
 /// </summary>
 internal sealed class SpecTokenizer
 {
-    private readonly string _text;
-    private int _at;
+    private readonly SpecCursor _c;
 
-    private SpecTokenizer(string text) => _text = text;
+    private SpecTokenizer(string text) => _c = new SpecCursor(text);
 
     /// <summary>The tokens of <paramref name="text"/>; throws InvalidSpecSyntax at the first character that fits no token.</summary>
     public static List<SpecToken> Tokenize(string text)
@@ -79,299 +29,192 @@ internal sealed class SpecTokenizer
 
     private SpecToken? Next()
     {
-        SkipSpace();
-        if (_at >= _text.Length)
+        _c.SkipSpace();
+        if (_c.AtEnd)
         {
             return null;
         }
 
-        int start = _at;
-        switch (_text[_at])
+        int start = _c.At;
+        switch (_c.Text[_c.At])
         {
             case '^':
-                _at++;
-                return new SpecToken(SpecTokenKind.Dependency, start, _at, "^");
+                _c.At++;
+                return new SpecToken(SpecTokenKind.Dependency, start, _c.At, "^");
             case '%':
                 return Compiler();
             case '@':
-                _at++;
-                int versionStart = SkipSpace();
-                string versions = VersionList();
-                return new SpecToken(SpecTokenKind.Version, start, _at, versions) { ValueStart = versionStart };
+                _c.At++;
+                int versionStart = _c.SkipSpace();
+                string versions = _c.VersionList();
+                return new SpecToken(SpecTokenKind.Version, start, _c.At, versions) { ValueStart = versionStart };
             case '+':
             case '~':
             case '-':
                 return BoolVariant();
             case '/':
-                _at++;
-                string hash = Run(IsHashChar);
+                _c.At++;
+                string hash = _c.Run(SpecChars.IsHashChar);
                 if (hash.Length == 0)
                 {
-                    throw Error(start, 1, "A hash prefix is expected after '/'.");
+                    throw _c.Error(start, 1, "A hash prefix is expected after '/'.");
                 }
 
-                return new SpecToken(SpecTokenKind.Hash, start, _at, hash);
+                return new SpecToken(SpecTokenKind.Hash, start, _c.At, hash);
             default:
-                if (IsNameStart(_text[_at]))
+                if (SpecChars.IsNameStart(_c.Text[_c.At]))
                 {
                     return NameOrKeyValue();
                 }
 
-                throw Error(start, 1, $"The character '{_text[_at]}' is not part of Spack's spec syntax.");
+                throw _c.Error(start, 1, $"The character '{_c.Text[_c.At]}' is not part of Spack's spec syntax.");
         }
     }
 
     // %gcc@13, %%gcc, %c,cxx=gcc@13, %[virtuals=c,cxx] gcc@13
     private SpecToken Compiler()
     {
-        int start = _at++;
-        if (Peek(0) == '%')
+        int start = _c.At++;
+        if (_c.Peek(0) == '%')
         {
-            _at++;
+            _c.At++;
         }
 
-        SkipSpace();
-        if (Peek(0) == '[')
+        _c.SkipSpace();
+        if (_c.Peek(0) == '[')
         {
             EdgeAttributes();
-            SkipSpace();
+            _c.SkipSpace();
         }
 
-        int nameStart = _at;
-        string name = Run(IsIdentifierChar);
-        if (name.Length > 0 && (Peek(0) == ',' || (Peek(0) == '=' && Peek(1) != '=')))
+        int nameStart = _c.At;
+        string name = _c.Run(SpecChars.IsIdentifierChar);
+        if (name.Length > 0 && (_c.Peek(0) == ',' || (_c.Peek(0) == '=' && _c.Peek(1) != '=')))
         {
             // A virtual assignment, c,cxx=gcc: the identifiers before '=' are virtuals, the compiler follows.
-            while (Peek(0) == ',')
+            while (_c.Peek(0) == ',')
             {
-                _at++;
-                if (Run(IsIdentifierChar).Length == 0)
+                _c.At++;
+                if (_c.Run(SpecChars.IsIdentifierChar).Length == 0)
                 {
-                    throw Error(_at - 1, 1, "A virtual name (c, cxx, fortran) is expected after ','.");
+                    throw _c.Error(_c.At - 1, 1, "A virtual name (c, cxx, fortran) is expected after ','.");
                 }
             }
 
-            if (Peek(0) != '=')
+            if (_c.Peek(0) != '=')
             {
-                throw Error(_at < _text.Length ? _at : _text.Length - 1, 1, "'=' and a compiler are expected after the virtuals.");
+                throw _c.Error(_c.At < _c.Text.Length ? _c.At : _c.Text.Length - 1, 1, "'=' and a compiler are expected after the virtuals.");
             }
 
-            _at++;
-            nameStart = _at;
-            name = Run(IsIdentifierChar);
+            _c.At++;
+            nameStart = _c.At;
+            name = _c.Run(SpecChars.IsIdentifierChar);
         }
 
         if (name.Length == 0)
         {
-            throw Error(start, _at - start + 1, "A compiler name is expected after '%'.");
+            throw _c.Error(start, _c.At - start + 1, "A compiler name is expected after '%'.");
         }
 
-        if (Peek(0) == '.')
+        if (_c.Peek(0) == '.')
         {
-            throw Error(nameStart, name.Length + 1, "Namespaces are not recorded in cache pages; write the compiler's name alone.");
+            throw _c.Error(nameStart, name.Length + 1, "Namespaces are not recorded in cache pages; write the compiler's name alone.");
         }
 
         string? version = null;
         int versionStart = 0;
-        if (Peek(0) == '@')
+        if (_c.Peek(0) == '@')
         {
-            _at++;
-            versionStart = SkipSpace();
-            version = VersionList();
+            _c.At++;
+            versionStart = _c.SkipSpace();
+            version = _c.VersionList();
         }
 
-        return new SpecToken(SpecTokenKind.Compiler, start, _at, name) { Value = version, ValueStart = versionStart };
+        return new SpecToken(SpecTokenKind.Compiler, start, _c.At, name) { Value = version, ValueStart = versionStart };
     }
 
     // [virtuals=c,cxx deptypes=build]: which virtuals the compiler provides; pages record no edges, so
     // they are read and checked but do not constrain anything.
     private void EdgeAttributes()
     {
-        int open = _at++;
+        int open = _c.At++;
         while (true)
         {
-            SkipSpace();
-            if (Peek(0) == ']')
+            _c.SkipSpace();
+            if (_c.Peek(0) == ']')
             {
-                _at++;
+                _c.At++;
                 return;
             }
 
-            int keyStart = _at;
-            string key = Run(IsIdentifierChar);
-            if (key.Length == 0 || Peek(0) != '=')
+            int keyStart = _c.At;
+            string key = _c.Run(SpecChars.IsIdentifierChar);
+            if (key.Length == 0 || _c.Peek(0) != '=')
             {
-                throw Error(_at < _text.Length ? _at : open, 1, "Edge attributes are written [virtuals=c,cxx] and end with ']'.");
+                throw _c.Error(_c.At < _c.Text.Length ? _c.At : open, 1, "Edge attributes are written [virtuals=c,cxx] and end with ']'.");
             }
 
             if (key != "virtuals" && key != "deptypes")
             {
-                throw Error(keyStart, key.Length, $"The edge attribute '{key}' is not supported; cache pages record only the compiler.");
+                throw _c.Error(keyStart, key.Length, $"The edge attribute '{key}' is not supported; cache pages record only the compiler.");
             }
 
-            _at++;
-            if (Run(c => IsIdentifierChar(c) || c == ',').Length == 0)
+            _c.At++;
+            if (_c.Run(c => SpecChars.IsIdentifierChar(c) || c == ',').Length == 0)
             {
-                throw Error(keyStart, _at - keyStart, $"A value is expected after '{key}='.");
+                throw _c.Error(keyStart, _c.At - keyStart, $"A value is expected after '{key}='.");
             }
         }
     }
 
     private SpecToken BoolVariant()
     {
-        int start = _at;
-        char sigil = _text[_at++];
-        if (Peek(0) == sigil)
+        int start = _c.At;
+        char sigil = _c.Text[_c.At++];
+        if (_c.Peek(0) == sigil)
         {
-            _at++; // ++v, ~~v, --v propagate to dependencies; a record describes one node, so they read as +v, ~v
+            _c.At++; // ++v, ~~v, --v propagate to dependencies; a record describes one node, so they read as +v, ~v
         }
 
-        SkipSpace();
-        int nameStart = _at;
-        string name = Run(IsNameChar);
-        if (name.Length == 0 || !IsNameStart(name[0]))
+        _c.SkipSpace();
+        int nameStart = _c.At;
+        string name = _c.Run(SpecChars.IsNameChar);
+        if (name.Length == 0 || !SpecChars.IsNameStart(name[0]))
         {
-            throw Error(start, System.Math.Max(1, _at - start), $"A variant name is expected after '{sigil}'.");
+            throw _c.Error(start, System.Math.Max(1, _c.At - start), $"A variant name is expected after '{sigil}'.");
         }
 
-        return new SpecToken(SpecTokenKind.BoolVariant, start, _at, name) { Flag = sigil == '+', ValueStart = nameStart };
+        return new SpecToken(SpecTokenKind.BoolVariant, start, _c.At, name) { Flag = sigil == '+', ValueStart = nameStart };
     }
 
     private SpecToken NameOrKeyValue()
     {
-        int start = _at;
-        string name = Run(IsNameChar);
-        bool exact = Peek(0) == ':' && Peek(1) == '=';
-        if (Peek(0) != '=' && !exact)
+        int start = _c.At;
+        string name = _c.Run(SpecChars.IsNameChar);
+        bool exact = _c.Peek(0) == ':' && _c.Peek(1) == '=';
+        if (_c.Peek(0) != '=' && !exact)
         {
             if (name.IndexOf('.') >= 0)
             {
-                throw Error(start, name.Length, "Namespaces (builtin.zlib) are not recorded in cache pages; write the package name alone.");
+                throw _c.Error(start, name.Length, "Namespaces (builtin.zlib) are not recorded in cache pages; write the package name alone.");
             }
 
-            return new SpecToken(SpecTokenKind.Name, start, _at, name);
+            return new SpecToken(SpecTokenKind.Name, start, _c.At, name);
         }
 
-        _at += exact ? 2 : 1;
-        if (Peek(0) == '=')
+        _c.At += exact ? 2 : 1;
+        if (_c.Peek(0) == '=')
         {
-            _at++; // key==value propagates; read as key=value
+            _c.At++; // key==value propagates; read as key=value
         }
 
-        int valueStart = _at;
-        string value = Peek(0) is '"' or '\'' ? Quoted() : Run(IsValueChar);
+        int valueStart = _c.At;
+        string value = _c.Peek(0) is '"' or '\'' ? _c.Quoted() : _c.Run(SpecChars.IsValueChar);
         if (value.Length == 0)
         {
-            throw Error(start, _at - start + 1, $"A value is expected after '{name}{(exact ? ":=" : "=")}'.");
+            throw _c.Error(start, _c.At - start + 1, $"A value is expected after '{name}{(exact ? ":=" : "=")}'.");
         }
 
-        return new SpecToken(SpecTokenKind.KeyValue, start, _at, name) { Value = value, ValueStart = valueStart, Flag = exact };
+        return new SpecToken(SpecTokenKind.KeyValue, start, _c.At, name) { Value = value, ValueStart = valueStart, Flag = exact };
     }
-
-    private string Quoted()
-    {
-        int start = _at;
-        char quote = _text[_at++];
-        var value = new StringBuilder();
-        while (_at < _text.Length && _text[_at] != quote)
-        {
-            if (_text[_at] == '\\' && Peek(1) == quote)
-            {
-                _at++;
-            }
-
-            value.Append(_text[_at++]);
-        }
-
-        if (_at >= _text.Length)
-        {
-            throw Error(start, _text.Length - start, $"The quoted value has no closing {quote}.");
-        }
-
-        _at++;
-        return value.ToString();
-    }
-
-    // A version list may have spaces around its commas (@1.2, 1.4); any other space ends it.
-    private string VersionList()
-    {
-        var list = new StringBuilder();
-        while (_at < _text.Length)
-        {
-            char c = _text[_at];
-            if (IsVersionChar(c))
-            {
-                list.Append(c);
-                _at++;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                int next = _at;
-                while (next < _text.Length && char.IsWhiteSpace(_text[next]))
-                {
-                    next++;
-                }
-
-                bool joinsComma = (list.Length > 0 && list[list.Length - 1] == ',') || (next < _text.Length && _text[next] == ',');
-                if (!joinsComma)
-                {
-                    break;
-                }
-
-                _at = next;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        if (list.Length == 0)
-        {
-            throw Error(_at < _text.Length ? _at : _text.Length - 1, 1, "A version is expected after '@'.");
-        }
-
-        return list.ToString();
-    }
-
-    private int SkipSpace()
-    {
-        while (_at < _text.Length && char.IsWhiteSpace(_text[_at]))
-        {
-            _at++;
-        }
-
-        return _at;
-    }
-
-    private string Run(System.Func<char, bool> accept)
-    {
-        int start = _at;
-        while (_at < _text.Length && accept(_text[_at]))
-        {
-            _at++;
-        }
-
-        return _text.Substring(start, _at - start);
-    }
-
-    private char Peek(int offset) => _at + offset < _text.Length ? _text[_at + offset] : '\0';
-
-    private CacheMetaException Error(int start, int length, string reason) => SpecSyntaxError.At(_text, start, length, reason);
-
-    private static bool IsLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-
-    private static bool IsIdentifierChar(char c) => IsLetterOrDigit(c) || c == '_' || c == '-' || c == '*' || c == '?';
-
-    private static bool IsNameStart(char c) => IsLetterOrDigit(c) || c == '_' || c == '*' || c == '?';
-
-    private static bool IsNameChar(char c) => IsIdentifierChar(c) || c == '.';
-
-    private static bool IsHashChar(char c) => IsLetterOrDigit(c);
-
-    private static bool IsVersionChar(char c) => IsLetterOrDigit(c) || c is '_' or '.' or '-' or ':' or '=' or ',';
-
-    // What Spack accepts unquoted after '=' (plus '?', a wildcard here).
-    private static bool IsValueChar(char c) =>
-        IsLetterOrDigit(c) || c is '_' or '-' or '+' or '*' or '?' or '.' or ',' or ':' or '=' or '%' or '^' or '~' or '/' or '\\';
 }
