@@ -74,7 +74,7 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
     {
         if (other is null)
         {
-            return -1;
+            return 1;
         }
 
         int byKind = Kind.CompareTo(other.Kind);
