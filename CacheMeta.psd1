@@ -15,6 +15,8 @@
         'Export-CachePage'
         'Measure-CacheStack'
         'Test-CachePage'
+        'Compare-CacheSpec'
+        'Get-CacheTag'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

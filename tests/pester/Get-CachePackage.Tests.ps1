@@ -56,3 +56,35 @@ Describe 'Get-CachePackage filters' {
         $table | Should -Match 'hdf5\s+develop\s+3\s+1\.14\.5\s+e4s,e4s-neoverse-v2,e4s-neoverse_v1'
     }
 }
+
+Describe 'Get-CachePackage -Spec' {
+    It '<Spec> keeps <Expected>' -ForEach @(
+        @{ Spec = 'zlib-ng'; Expected = 'develop/zlib-ng', 'v0.23.1/zlib-ng' }
+        @{ Spec = 'hdf5@1.14'; Expected = 'develop/hdf5', 'v0.23.1/hdf5' }
+        @{ Spec = 'hdf5@1.12'; Expected = @() }
+        @{ Spec = '%apple-clang@16'; Expected = 'develop/cmake', 'develop/py-numpy', 'develop/zlib-ng' }
+        @{ Spec = 'openmpi target=neoverse_n1:'; Expected = 'develop/openmpi', 'v0.23.1/openmpi' }
+        @{ Spec = 'py-numpy %gcc@11 target=aarch64:'; Expected = , 'v0.23.1/py-numpy' }
+    ) {
+        $packages = @(Get-CachePackage -Path $SamplesRoot -Spec $Spec | ForEach-Object { "$($_.Tag)/$($_.Name)" })
+        $packages | Should -Be $Expected
+    }
+
+    It 'needs one spec that satisfies both -Spec and -Stack, not one of each' {
+        # cmake, py-numpy and zlib-ng have a gcc spec and a spec in ml-darwin-aarch64-mps, but no gcc spec there.
+        Get-CachePackage -Path $SamplesRoot -Tag develop -Spec '%gcc' -Stack ml-darwin-aarch64-mps | Should -BeNullOrEmpty
+        (Get-CachePackage -Path $SamplesRoot -Tag develop -Spec '%apple-clang' -Stack ml-darwin-aarch64-mps).Name |
+            Should -Be 'cmake', 'py-numpy', 'zlib-ng'
+    }
+
+    It 'still writes the page summary, with all its specs counted' {
+        $package = Get-CachePackage -Path $SamplesRoot -Tag develop -Spec 'zlib-ng target=m1'
+        $package.NumSpecs | Should -Be 5
+        $package.Targets.Count | Should -Be 5
+    }
+
+    It 'stops with InvalidSpecSyntax on a malformed spec' {
+        { Get-CachePackage -Path $SamplesRoot -Spec 'zlib@@1' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidSpecSyntax,CacheMeta.Commands.GetCachePackageCommand'
+    }
+}

@@ -31,4 +31,10 @@ public static class ErrorIds
     public const string SpecWithoutHash = "SpecWithoutHash";
     /// <summary>Two records of one tag and package share a hash but differ in more than their stacks.</summary>
     public const string ConflictingSpecRecords = "ConflictingSpecRecords";
+    /// <summary>A -Spec value is not valid Spack spec syntax, or asks about what cache pages do not record.</summary>
+    public const string InvalidSpecSyntax = "InvalidSpecSyntax";
+    /// <summary>A tag list (the site's _data/tags.yaml) is malformed.</summary>
+    public const string InvalidTagList = "InvalidTagList";
+    /// <summary>A catalog of tags and stacks (cache_spack_io_index.json) is malformed.</summary>
+    public const string InvalidCatalog = "InvalidCatalog";
 }

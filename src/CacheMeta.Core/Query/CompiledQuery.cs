@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CacheMeta.Query.Spec;
 
 namespace CacheMeta.Query;
 
@@ -7,7 +8,8 @@ namespace CacheMeta.Query;
 /// A <see cref="SpecQuery"/> ready to run. Readers ask it twice: about a page (name and tag, before the
 /// specs are parsed, so unrelated pages cost almost nothing) and about each spec record, before the
 /// record becomes an object. Record checks go through a <see cref="QueryMemo"/>: values repeat across
-/// thousands of records, so each distinct value is matched once per worker.
+/// thousands of records, so each distinct value is matched once per worker. -Spec constraints are OR-ed
+/// with each other and AND-ed with the rest; their names take part in the page check.
 /// </summary>
 public sealed class CompiledQuery
 {
@@ -19,8 +21,14 @@ public sealed class CompiledQuery
     private readonly VersionMatcher? _version;
     private readonly VariantMatcher? _variant;
     private readonly string[]? _hashPrefixes;
+    private readonly SpecConstraint[]? _specs;
+    private readonly Func<object?, bool>?[] _recordTests; // the parameters' tests in memo-slot order, made once
 
-    /// <summary>Compiles a query; throws <see cref="FormatException"/> for a malformed version constraint.</summary>
+    // Memo slots 0-7 are the parameters' record tests; spec i uses SpecSlots + i * SpecConstraint.MemoSlots onwards.
+    private const int SpecSlots = 8;
+
+    /// <summary>Compiles a query; throws <see cref="FormatException"/> for a malformed version constraint and
+    /// <see cref="CacheMetaException"/> (InvalidSpecSyntax) for a malformed spec.</summary>
     public CompiledQuery(SpecQuery query)
     {
         _name = Patterns(query.Name);
@@ -33,20 +41,41 @@ public sealed class CompiledQuery
         _compiler = SpecQuery.IsEmpty(query.Compiler) ? null : new CompilerMatcher(query.Compiler!);
         _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
         _variant = SpecQuery.IsEmpty(query.Variant) ? null : new VariantMatcher(query.Variant!);
-        _hashPrefixes = SpecQuery.IsEmpty(query.Hash)
-            ? null
-            : Array.ConvertAll(ToArray(query.Hash!), h => h.Trim().TrimStart('/'));
-        HasSpecCriteria = !query.HasNoSpecCriteria;
+        _hashPrefixes = SpecQuery.IsEmpty(query.Hash) ? null : Array.ConvertAll(ToArray(query.Hash!), HashPrefix.Normalize);
+        var specs = new List<SpecConstraint>();
+        foreach (string text in query.Spec ?? Array.Empty<string>())
+        {
+            specs.AddRange(SpecConstraint.Parse(text));
+        }
+
+        _recordTests = new Func<object?, bool>?[]
+        {
+            _compiler is null ? null : v => _compiler.Matches((string?)v),
+            _os is null ? null : v => _os.Matches((string?)v),
+            _platform is null ? null : v => _platform.Matches((string?)v),
+            _target is null ? null : v => _target.Matches((string?)v),
+            _family is null ? null : v => _family.Matches((string?)v),
+            _version is null ? null : v => _version.MatchesAny((IReadOnlyList<string>)v!),
+            _variant is null ? null : v => _variant.Matches((IReadOnlyList<string>)v!),
+            _stack is null ? null : v => _stack.MatchesAny((IReadOnlyList<string>)v!),
+        };
+        _specs = specs.Count == 0 ? null : specs.ToArray();
+        Specs = specs;
+        HasSpecCriteria = Array.Exists(_recordTests, t => t is not null) || _hashPrefixes is not null
+            || specs.Exists(s => s.HasSpecCriteria);
     }
 
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }
 
+    /// <summary>The parsed -Spec constraints (empty when none are given); a spec matches when any of them does.</summary>
+    public IReadOnlyList<SpecConstraint> Specs { get; }
+
     /// <summary>True when a page with this title and tag can hold matching specs.</summary>
     public bool MatchesPage(string? title, string? tag) => MatchesName(title) && MatchesTag(tag);
 
-    /// <summary>True when the package name is wanted (or no name is asked for).</summary>
-    public bool MatchesName(string? name) => _name is null || _name.Matches(name);
+    /// <summary>True when the package name is wanted (or no name is asked for), by -Name and by some -Spec.</summary>
+    public bool MatchesName(string? name) => (_name is null || _name.Matches(name)) && (_specs is null || AnySpecNamed(name));
 
     /// <summary>True when the tag is wanted (or no tag is asked for).</summary>
     public bool MatchesTag(string? tag) => _tag is null || _tag.Matches(tag);
@@ -64,31 +93,11 @@ public sealed class CompiledQuery
         && (_family is null || _family.Matches(spec.TargetFamily))
         && (_version is null || _version.MatchesAny(spec.Versions))
         && (_variant is null || _variant.Matches(spec.Variants))
-        && (_stack is null || _stack.MatchesAny(spec.Stacks));
+        && (_stack is null || _stack.MatchesAny(spec.Stacks))
+        && (_specs is null || Array.Exists(_specs, c => c.Matches(spec)));
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
-    public bool MatchesHash(string? hash)
-    {
-        if (_hashPrefixes is null)
-        {
-            return true;
-        }
-
-        if (hash is null)
-        {
-            return false;
-        }
-
-        foreach (string prefix in _hashPrefixes)
-        {
-            if (hash.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool MatchesHash(string? hash) => _hashPrefixes is null || Array.Exists(_hashPrefixes, p => HashPrefix.Matches(hash, p));
 
     /// <summary>True when the hash, given as ASCII bytes, starts with a wanted prefix.</summary>
     internal bool MatchesHash(ReadOnlySpan<byte> hash)
@@ -100,7 +109,7 @@ public sealed class CompiledQuery
 
         foreach (string prefix in _hashPrefixes)
         {
-            if (prefix.Length <= hash.Length && AsciiStartsWith(hash, prefix))
+            if (HashPrefix.Matches(hash, prefix))
             {
                 return true;
             }
@@ -110,59 +119,52 @@ public sealed class CompiledQuery
     }
 
     /// <summary>
-    /// Evaluates the spec-level criteria except the hash on shared values, remembering each answer in
+    /// Evaluates the spec-level criteria except the -Hash prefixes on shared values, remembering each answer in
     /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value).
+    /// <paramref name="package"/> and <paramref name="hash"/> are for -Spec, whose specs name packages and hashes.
     /// </summary>
-    internal bool MatchesRecord(QueryMemo memo, string? compiler, string? os, string? platform, string? target,
-        string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants, IReadOnlyList<string> stacks)
+    internal bool MatchesRecord(QueryMemo memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
+        string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
+        IReadOnlyList<string> stacks)
     {
-        return Check(memo, 0, compiler, _compiler is null ? null : v => _compiler.Matches((string?)v))
-            && Check(memo, 1, os, _os is null ? null : v => _os.Matches((string?)v))
-            && Check(memo, 2, platform, _platform is null ? null : v => _platform.Matches((string?)v))
-            && Check(memo, 3, target, _target is null ? null : v => _target.Matches((string?)v))
-            && Check(memo, 4, family, _family is null ? null : v => _family.Matches((string?)v))
-            && Check(memo, 5, versions, _version is null ? null : v => _version.MatchesAny((IReadOnlyList<string>)v!))
-            && Check(memo, 6, variants, _variant is null ? null : v => _variant.Matches((IReadOnlyList<string>)v!))
-            && Check(memo, 7, stacks, _stack is null ? null : v => _stack.MatchesAny((IReadOnlyList<string>)v!));
-    }
-
-    private static bool Check(QueryMemo memo, int criterion, object? value, Func<object?, bool>? test)
-    {
-        if (test is null)
+        bool parameters = QueryMemo.Check(memo, 0, compiler, _recordTests[0])
+            && QueryMemo.Check(memo, 1, os, _recordTests[1])
+            && QueryMemo.Check(memo, 2, platform, _recordTests[2])
+            && QueryMemo.Check(memo, 3, target, _recordTests[3])
+            && QueryMemo.Check(memo, 4, family, _recordTests[4])
+            && QueryMemo.Check(memo, 5, versions, _recordTests[5])
+            && QueryMemo.Check(memo, 6, variants, _recordTests[6])
+            && QueryMemo.Check(memo, 7, stacks, _recordTests[7]);
+        if (!parameters || _specs is null)
         {
-            return true;
+            return parameters;
         }
 
-        if (value is null)
+        for (int i = 0; i < _specs.Length; i++)
         {
-            return test(null);
-        }
-
-        var answers = memo.For(criterion);
-        if (!answers.TryGetValue(value, out bool answer))
-        {
-            answer = test(value);
-            answers.Add(value, answer);
-        }
-
-        return answer;
-    }
-
-    private static bool AsciiStartsWith(ReadOnlySpan<byte> text, string prefix)
-    {
-        for (int i = 0; i < prefix.Length; i++)
-        {
-            int a = text[i], b = prefix[i];
-            if (a != b && !(IsLetter(a) && (a | 0x20) == (b | 0x20)))
+            var spec = _specs[i];
+            if (spec.MatchesName(package) && (spec.Hash is null || HashPrefix.Matches(hash, spec.Hash))
+                && spec.MatchesValues(memo, SpecSlots + i * SpecConstraint.MemoSlots, compiler, os, platform, target, versions, variants))
             {
-                return false;
+                return true;
             }
         }
 
-        return true;
+        return false;
     }
 
-    private static bool IsLetter(int c) => (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    private bool AnySpecNamed(string? name)
+    {
+        foreach (var spec in _specs!)
+        {
+            if (spec.MatchesName(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static PatternMatcher? Patterns(IReadOnlyList<string>? values) =>
         SpecQuery.IsEmpty(values) ? null : new PatternMatcher(values!);
@@ -177,32 +179,4 @@ public sealed class CompiledQuery
 
         return array;
     }
-}
-
-/// <summary>Per-worker answers of a <see cref="CompiledQuery"/>, keyed by value identity.</summary>
-internal sealed class QueryMemo
-{
-    private const int MaxAnswers = 1 << 16;
-    private readonly Dictionary<object, bool>[] _answers = new Dictionary<object, bool>[8];
-
-    public Dictionary<object, bool> For(int criterion)
-    {
-        var answers = _answers[criterion] ??= new Dictionary<object, bool>(ReferenceComparer.Instance);
-        if (answers.Count >= MaxAnswers)
-        {
-            answers.Clear(); // hostile input with endless distinct values: stay bounded
-        }
-
-        return answers;
-    }
-}
-
-/// <summary>Compares by reference; netstandard2.0 has no ReferenceEqualityComparer.</summary>
-internal sealed class ReferenceComparer : IEqualityComparer<object>
-{
-    public static readonly ReferenceComparer Instance = new();
-
-    public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-    public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
 }

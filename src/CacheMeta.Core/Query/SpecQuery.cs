@@ -42,10 +42,15 @@ public sealed class SpecQuery
     /// <summary>Variants: <c>+mpi</c>, <c>~cuda</c>, <c>build_system=cmake</c>, wildcards.</summary>
     public IReadOnlyList<string>? Variant { get; set; }
 
-    /// <summary>True when nothing is asked for at the level of single specs.</summary>
+    /// <summary>Specs in Spack's syntax (<c>zlib@1.2:1.4 %gcc@13 +shared target=x86_64_v3:</c>), OR-ed with each
+    /// other (as <c>spack buildcache list</c> does) and AND-ed with the other properties.</summary>
+    public IReadOnlyList<string>? Spec { get; set; }
+
+    /// <summary>True when nothing is asked for at the level of single specs (a -Spec may ask only for names,
+    /// which <see cref="CompiledQuery.HasSpecCriteria"/> tells precisely).</summary>
     public bool HasNoSpecCriteria =>
         IsEmpty(Stack) && IsEmpty(Target) && IsEmpty(TargetFamily) && IsEmpty(OS) && IsEmpty(Platform)
-        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant);
+        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant) && IsEmpty(Spec);
 
     internal static bool IsEmpty(IReadOnlyList<string>? values) => values is null || values.Count == 0;
 }

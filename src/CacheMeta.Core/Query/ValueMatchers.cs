@@ -53,6 +53,7 @@ internal sealed class PatternMatcher
 /// Compiler patterns: <c>gcc</c> matches any gcc; <c>gcc@13.2.0</c> matches <c>gcc@13.2.0</c> and
 /// <c>gcc@=13.2.0</c>; <c>gcc@13</c> any 13.x (Spack's prefix rule); <c>gcc@=13.2</c> exactly;
 /// with wildcards the pattern is matched against the compiler as written and in <c>name@version</c> form.
+/// Names compare through <see cref="CompilerAliases"/>, so <c>oneapi</c> also finds <c>intel-oneapi-compilers</c>.
 /// </summary>
 internal sealed class CompilerMatcher
 {
@@ -95,7 +96,7 @@ internal sealed class CompilerMatcher
         int at = pattern.IndexOf('@');
         if (at < 0)
         {
-            return c => string.Equals(CompilerId.Split(c).Name ?? c, pattern, StringComparison.OrdinalIgnoreCase);
+            return c => CompilerAliases.SameName(CompilerId.Split(c).Name ?? c, pattern);
         }
 
         string name = pattern.Substring(0, at);
@@ -104,7 +105,7 @@ internal sealed class CompilerMatcher
         return c =>
         {
             var (cname, cversion) = CompilerId.Split(c);
-            return string.Equals(cname, name, StringComparison.OrdinalIgnoreCase)
+            return CompilerAliases.SameName(cname, name)
                 && cversion is not null && constraint.IsSatisfiedBy(SpackVersion.Parse(cversion));
         };
     }

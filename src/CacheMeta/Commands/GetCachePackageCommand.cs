@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Management.Automation;
+using CacheMeta.Commands.Completion;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -7,7 +10,9 @@ namespace CacheMeta.Commands;
 /// <remarks>
 /// Writes one CacheMeta.CachePackage per page (one package under one tag): its versions, compilers,
 /// operating systems, platforms, targets, stacks and spec counts per stack, as the page's meta states them.
-/// -Stack keeps the packages that have specs in any of the given stacks.
+/// -Stack keeps the packages that have specs in any of the given stacks. -Spec takes Spack spec syntax and keeps
+/// the packages that have at least one spec satisfying it (and, with -Stack, one such spec in those stacks); a
+/// spec that names only packages is answered from the page summaries without reading the spec records.
 /// </remarks>
 /// <example>
 /// <code>Get-CachePackage -Path ./site/_cache/develop -Stack e4s | Sort-Object NumSpecs -Descending | Select-Object -First 10</code>
@@ -16,6 +21,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CachePackage py-* -Path ./site | ForEach-Object { '{0} {1}' -f $_.Name, $_.NumSpecsByStack['e4s'] }</code>
 /// <para>Shows how many e4s specs each Python package has.</para>
+/// </example>
+/// <example>
+/// <code>Get-CachePackage -Path ./site -Tag develop -Spec '%gcc@13 target=aarch64:'</code>
+/// <para>Lists the develop packages that have at least one aarch64 binary built with gcc 13.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CachePackage))]
@@ -27,30 +36,52 @@ public sealed class GetCachePackageCommand : CacheSourceCommandBase
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Tags (refs).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagCompleter))]
     public string[]? Tag { get; set; }
 
     /// <summary>Keep packages with specs in any of these stacks.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StackCompleter))]
     public string[]? Stack { get; set; }
+
+    /// <summary>
+    /// Specs in Spack's syntax (zlib@1.3, '%gcc@13 target=aarch64:'): keep packages with at least one spec satisfying
+    /// any of them. Combined with the other parameters by AND.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Spec { get; set; }
+
+    // True when -Spec asks about more than names: the answer is in the spec records, not in the summary.
+    private bool _readSpecs;
 
     /// <inheritdoc />
     protected override string ProgressActivity => "Reading cache packages";
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _query = new CompiledQuery(new SpecQuery { Name = Name, Tag = Tag, Stack = Stack });
+    protected override void BeginProcessing()
+    {
+        _query = QueryCompiler.Compile(this, new SpecQuery { Name = Name, Tag = Tag, Stack = Stack, Spec = Spec });
+        _readSpecs = _query.Specs.Any(s => s.HasSpecCriteria);
+    }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: true, page =>
+    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: !_readSpecs, page =>
     {
-        if (!_query!.MatchesStacks(page.Package.Stacks))
+        // Reading specs, the query (stacks included) has already kept the records that match; the summary is
+        // still the page's own.
+        bool wanted = _readSpecs ? page.Specs.Count > 0 : _query!.MatchesStacks(page.Package.Stacks);
+        if (!wanted)
         {
             return 0;
         }

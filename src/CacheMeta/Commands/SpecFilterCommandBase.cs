@@ -1,5 +1,6 @@
-using System;
 using System.Management.Automation;
+using CacheMeta.Commands.Completion;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -14,48 +15,56 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(NameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Tags (refs): develop, v0.23.1, develop-2025-03-30.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagCompleter))]
     public string[]? Tag { get; set; }
 
     /// <summary>CI stacks (e4s, ml-linux-aarch64-cuda, root).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StackCompleter))]
     public string[]? Stack { get; set; }
 
     /// <summary>Microarchitecture targets (x86_64_v3, neoverse_v1).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetCompleter))]
     public string[]? Target { get; set; }
 
     /// <summary>Target families (x86_64, aarch64, ppc64le).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TargetFamilyCompleter))]
     public string[]? TargetFamily { get; set; }
 
     /// <summary>Operating systems (ubuntu22.04, rhel8, sequoia).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(OSCompleter))]
     public string[]? OS { get; set; }
 
     /// <summary>Platforms (linux, darwin, windows).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PlatformCompleter))]
     public string[]? Platform { get; set; }
 
     /// <summary>Compilers: gcc (any gcc), gcc@13.2.0 (also gcc@=13.2.0), gcc@13 (any 13.x), wildcards.</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(CompilerCompleter))]
     public string[]? Compiler { get; set; }
 
     /// <summary>Versions: 6.1.0, 6.1 (any 6.1.x), =6.1 (exactly), 1.2:1.4 (a range), wildcards.</summary>
@@ -75,6 +84,15 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
+    /// <summary>
+    /// Specs in Spack's syntax, e.g. 'zlib@1.2:1.4 %gcc@13 +shared target=x86_64_v3: /abc'; several are OR-ed (as
+    /// spack buildcache list does) and combined with the other filters by AND. Names take wildcards.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Spec { get; set; }
+
     /// <summary>The filters as the engine's query.</summary>
     protected SpecQuery BuildQuery() => new()
     {
@@ -89,19 +107,9 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Version = Version,
         Hash = Hash,
         Variant = Variant,
+        Spec = Spec,
     };
 
-    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3) stops the cmdlet.</summary>
-    protected CompiledQuery CompileQuery(SpecQuery query)
-    {
-        try
-        {
-            return new CompiledQuery(query);
-        }
-        catch (FormatException ex)
-        {
-            ThrowCacheError(new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex));
-            throw; // not reached: ThrowTerminatingError throws
-        }
-    }
+    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the cmdlet.</summary>
+    protected CompiledQuery CompileQuery(SpecQuery query) => QueryCompiler.Compile(this, query);
 }

@@ -86,7 +86,7 @@ public sealed class MatcherTests
             for (int repeat = 0; repeat < 2; repeat++)
             {
                 Assert.Equal(query.MatchesSpec(spec),
-                    query.MatchesRecord(memo, compiler, "os", "linux", target, spec.TargetFamily, spec.Versions, none, stacks));
+                    query.MatchesRecord(memo, "p", "h"u8, compiler, "os", "linux", target, spec.TargetFamily, spec.Versions, none, stacks));
             }
         }
     }

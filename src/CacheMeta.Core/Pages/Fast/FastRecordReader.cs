@@ -124,13 +124,14 @@ internal sealed class FastRecordReader
             return false;
         }
 
-        if (packageOnly || !query.MatchesHash(line.Slice(hashStart, hashLength))
-            || !query.MatchesRecord(_memo, compiler, os, platform, target, _factory.FamilyOf(target), versions, variants, stacks))
+        var hashBytes = line.Slice(hashStart, hashLength);
+        if (packageOnly || !query.MatchesHash(hashBytes)
+            || !query.MatchesRecord(_memo, package, hashBytes, compiler, os, platform, target, _factory.FamilyOf(target), versions, variants, stacks))
         {
             return true;
         }
 
-        string hash = Ascii(line.Slice(hashStart, hashLength));
+        string hash = Ascii(hashBytes);
         string? tarball = escapedTarball ?? (tarballStart < 0 ? null : Ascii(line.Slice(tarballStart, tarballLength)));
         specs.Add(_factory.Create(package, tag, hash, versions, compiler, os, platform, target, variants, stacks,
             size, tarball, path));

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CacheMeta.Pages;
+using CacheMeta.Query;
+using CacheMeta.Text;
+
+namespace CacheMeta.Tags;
+
+/// <summary>
+/// Gathers tags and their stacks from wherever they are found (a tag list, a catalog, the pages of a tree),
+/// merging a tag met twice, and hands them back in the site's order. <see cref="Wanted"/> filters by name.
+/// </summary>
+public sealed class TagCollector
+{
+    private readonly Dictionary<string, (SortedSet<string> Stacks, string? Source)> _tags = new(StringComparer.Ordinal);
+    private readonly Wildcard[]? _names;
+
+    /// <summary>Creates a collector that keeps the tags matching any of <paramref name="names"/> (wildcards; null keeps all).</summary>
+    public TagCollector(IReadOnlyList<string>? names = null) =>
+        _names = names is null || names.Count == 0 ? null : names.Select(n => new Wildcard(n)).ToArray();
+
+    /// <summary>True when a tag of this name is kept.</summary>
+    public bool Wanted(string? name) => name is not null && (_names is null || Array.Exists(_names, w => w.IsMatch(name)));
+
+    /// <summary>Adds a tag (or more stacks of a tag already added); the first source is kept.</summary>
+    public void Add(string name, IEnumerable<string>? stacks, string? source)
+    {
+        if (!Wanted(name))
+        {
+            return;
+        }
+
+        if (!_tags.TryGetValue(name, out var entry))
+        {
+            entry = (new SortedSet<string>(CodePointComparer.Instance), source);
+            _tags.Add(name, entry);
+        }
+
+        foreach (string stack in stacks ?? Enumerable.Empty<string>())
+        {
+            entry.Stacks.Add(stack);
+        }
+    }
+
+    /// <summary>Adds the tag of a cache page with the stacks its summary lists; pages of the oldest layout have no tag.</summary>
+    public void Add(CachePage page, string? source)
+    {
+        if (page?.Tag is { } tag)
+        {
+            Add(tag, page.Package.Stacks, source);
+        }
+    }
+
+    /// <summary>The tags in the site's order.</summary>
+    public IReadOnlyList<CacheTag> Tags()
+    {
+        var tags = _tags.Select(t => new CacheTag(t.Key, t.Value.Stacks.ToArray(), t.Value.Source)).ToList();
+        tags.Sort();
+        return tags;
+    }
+}

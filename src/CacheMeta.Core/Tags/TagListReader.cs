@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using CacheMeta.Pages.Yaml;
+
+namespace CacheMeta.Tags;
+
+/// <summary>
+/// Reads the site's tag list (<c>_data/tags.yaml</c>): a YAML list of <c>{name, stacks}</c> entries, e.g.
+/// <c>- name: develop</c> / <c>stacks: [e4s, root]</c>. Read with the same bounded YAML reader as pages;
+/// keys other than name and stacks are ignored. A malformed list is an InvalidTagList error with its position.
+/// </summary>
+public static class TagListReader
+{
+    /// <summary>Reads a tag-list file into <paramref name="tags"/>.</summary>
+    public static void ReadFile(string path, TagCollector tags) => Read(TagFile.ReadText(path, ErrorIds.InvalidTagList), path, tags);
+
+    /// <summary>Reads tag-list text; <paramref name="path"/> names it in errors and becomes each tag's Source.</summary>
+    public static void Read(string yaml, string path, TagCollector tags)
+    {
+        YamlNode? root;
+        try
+        {
+            root = YamlTreeReader.Read(yaml, path);
+        }
+        catch (CacheMetaException ex) when (ex.ErrorId == ErrorIds.InvalidCachePage)
+        {
+            throw new CacheMetaException(ErrorIds.InvalidTagList, ex.Kind, ex.Reason.Replace("The front matter", "The tag list"), path,
+                ex.Line, ex.Column, ex);
+        }
+
+        if (root is null || root is YamlScalar { Kind: ScalarKind.Null })
+        {
+            return; // an empty list
+        }
+
+        if (root is not YamlSequence entries)
+        {
+            throw Invalid(path, $"A tag list is a list of {{name, stacks}} entries, not {root.Describe()} (a catalog file goes to -Catalog).", root);
+        }
+
+        foreach (var entry in entries.Items)
+        {
+            if (entry is not YamlMapping map)
+            {
+                throw Invalid(path, $"A tag-list entry must be a mapping with 'name' and 'stacks', not {entry.Describe()}.", entry);
+            }
+
+            string? name = null;
+            var stacks = new List<string>();
+            foreach (var pair in map.Entries)
+            {
+                if (pair.Key.Value == "name")
+                {
+                    name = pair.Value is YamlScalar { Kind: not ScalarKind.Null } scalar && scalar.Value.Length > 0
+                        ? scalar.Value
+                        : throw Invalid(path, $"A tag's 'name' must be text, not {pair.Value.Describe()}.", pair.Value);
+                }
+                else if (pair.Key.Value == "stacks")
+                {
+                    Stacks(pair.Value, path, stacks);
+                }
+            }
+
+            tags.Add(name ?? throw Invalid(path, "A tag-list entry has no 'name'.", map), stacks, path);
+        }
+    }
+
+    private static void Stacks(YamlNode node, string path, List<string> stacks)
+    {
+        if (node is YamlScalar { Kind: ScalarKind.Null })
+        {
+            return;
+        }
+
+        if (node is not YamlSequence list)
+        {
+            throw Invalid(path, $"A tag's 'stacks' must be a list of names, not {node.Describe()}.", node);
+        }
+
+        foreach (var item in list.Items)
+        {
+            stacks.Add(item is YamlScalar { Kind: not ScalarKind.Null } scalar
+                ? scalar.Value
+                : throw Invalid(path, $"A stack must be a name, not {item.Describe()}.", item));
+        }
+    }
+
+    private static CacheMetaException Invalid(string path, string reason, YamlNode at) =>
+        new(ErrorIds.InvalidTagList, CacheErrorKind.InvalidData, reason, path, at.Line, at.Column);
+}

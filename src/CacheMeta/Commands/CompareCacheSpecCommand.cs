@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using CacheMeta.Comparison;
+
+namespace CacheMeta.Commands;
+
+/// <summary>Compares two sets of cache specs (two tags, two snapshots, a mirror and the public cache) by hash.</summary>
+/// <remarks>
+/// Takes CacheMeta.CacheSpec objects from any source and matches them by DAG hash, which names one binary wherever
+/// it is listed (a spec without a hash, from the oldest pages, matches by its spec string). Writes one
+/// CacheMeta.CacheSpecDifference per spec that is only in -DifferenceSpec (Added), only in -ReferenceSpec (Removed),
+/// or in both with other values (Changed, naming the properties that differ: Stacks, Variants, Compiler, ...).
+/// Values compare by meaning: gcc@=13.2.0 and gcc@13.2.0 are the same compiler, stacks and variants are sets.
+/// Tag, Source and Tarball are not compared. -IncludeEqual also writes the specs that are the same, as
+/// Compare-Object does; -Summary writes one CacheMeta.CacheSpecDifferenceSummary per package instead.
+/// </remarks>
+/// <example>
+/// <code>Compare-CacheSpec (Get-CacheSpec -Path ./site -Tag develop-2025-03-23) (Get-CacheSpec -Path ./site -Tag develop-2025-03-30) -Summary</code>
+/// <para>Shows, per package, how many binaries a week of develop snapshots added, removed and changed.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheSpec cmake -Path ./site -Tag develop | Compare-CacheSpec -ReferenceSpec (Get-CacheSpec cmake -Path ./site -Tag v0.23.1) | Where-Object Change -eq Changed</code>
+/// <para>Lists the cmake binaries that a release and develop share but describe differently, with what changed.</para>
+/// </example>
+[Cmdlet(VerbsData.Compare, "CacheSpec", DefaultParameterSetName = DifferenceSet)]
+[OutputType(typeof(CacheSpecDifference), ParameterSetName = new[] { DifferenceSet })]
+[OutputType(typeof(CacheSpecDifferenceSummary), ParameterSetName = new[] { SummarySet })]
+public sealed class CompareCacheSpecCommand : CacheCommandBase
+{
+    private const string DifferenceSet = "Difference", SummarySet = "Summary";
+
+    private readonly List<CacheSpec> _difference = new();
+
+    /// <summary>The specs to compare against (the older tag, the public cache).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public CacheSpec[]? ReferenceSpec { get; set; }
+
+    /// <summary>The specs compared with the reference (the newer tag, the mirror); also taken from the pipeline.</summary>
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
+    [AllowNull]
+    [AllowEmptyCollection]
+    public CacheSpec[]? DifferenceSpec { get; set; }
+
+    /// <summary>Writes one summary per package (Added, Removed, Changed and Equal counts) instead of one object per spec.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SummarySet)]
+    public SwitchParameter Summary { get; set; }
+
+    /// <summary>Also writes (or counts) the specs that are the same on both sides.</summary>
+    [Parameter]
+    public SwitchParameter IncludeEqual { get; set; }
+
+    /// <summary>Only changes of these properties count (Package, Versions, Compiler, Platform, OS, Target, Variants, Stacks, Size).</summary>
+    [Parameter]
+    [ValidateSet("Package", "Versions", "Compiler", "Platform", "OS", "Target", "Variants", "Stacks", "Size")]
+    public string[]? Property { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        foreach (var spec in DifferenceSpec ?? System.Array.Empty<CacheSpec>())
+        {
+            if (spec is not null)
+            {
+                _difference.Add(spec);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var result = SpecDiff.Compare(ReferenceSpec ?? System.Array.Empty<CacheSpec>(), _difference,
+            new SpecDiffOptions { IncludeEqual = IncludeEqual, Properties = Property });
+        Repeats(result.ReferenceRepeats, nameof(ReferenceSpec));
+        Repeats(result.DifferenceRepeats, nameof(DifferenceSpec));
+
+        if (Summary)
+        {
+            foreach (var row in SpecDiff.Summarize(result.Differences))
+            {
+                WriteObject(row);
+            }
+
+            return;
+        }
+
+        foreach (var difference in result.Differences)
+        {
+            WriteObject(difference);
+        }
+    }
+
+    // The same binary listed twice on one side (e.g. a folder holding two tags) is compared once.
+    private void Repeats(int count, string parameter)
+    {
+        if (count > 0)
+        {
+            WriteWarning($"{count} spec(s) of -{parameter} repeat a hash seen before in it; each binary is compared once, as first listed.");
+        }
+    }
+}
