@@ -127,7 +127,7 @@ public sealed class GetCacheTagCommand : CacheCommandBase
         string? fallback = Environment.GetEnvironmentVariable(CacheSourceCommandBase.PathVariable);
         if (string.IsNullOrEmpty(fallback))
         {
-            ThrowTerminatingError(ErrorRecords.Create("NoCacheSource", ErrorCategory.InvalidArgument,
+            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoCacheSource, ErrorCategory.InvalidArgument,
                 $"No source given: use -Path, -LiteralPath or -Catalog, or set ${CacheSourceCommandBase.PathVariable} to a folder of cache pages.", null));
         }
 
