@@ -37,7 +37,15 @@ public sealed class CompiledQuery
             ? null
             : Array.ConvertAll(ToArray(query.Hash!), h => h.Trim().TrimStart('/'));
         HasSpecCriteria = !query.HasNoSpecCriteria;
+        TagValues = SpecQuery.IsEmpty(query.Tag) ? null : query.Tag;
+        StackValues = SpecQuery.IsEmpty(query.Stack) ? null : query.Stack;
     }
+
+    /// <summary>The tags asked for as given, null when none: a catalog reads its default tag then.</summary>
+    internal IReadOnlyList<string>? TagValues { get; }
+
+    /// <summary>The stacks asked for as given, null when none: a catalog reads only these stacks' indexes.</summary>
+    internal IReadOnlyList<string>? StackValues { get; }
 
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }
