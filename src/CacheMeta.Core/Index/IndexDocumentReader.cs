@@ -125,6 +125,11 @@ internal sealed class IndexDocumentReader : IDisposable
         if (cursor.TokenType == JsonTokenType.EndObject)
         {
             _inRecords = false;
+            while (cursor.Read())
+            {
+                // The rest of the document (usually a few bytes): a file cut short must not pass as whole.
+            }
+
             return false;
         }
 
