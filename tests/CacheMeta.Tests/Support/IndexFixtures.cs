@@ -230,3 +230,49 @@ internal static class IndexFixtures
         s.Hash!, s.Package, s.Version!.Text, s.Compiler!, s.OS!, s.Platform!, s.Target!, string.Join("|", s.Variants),
     };
 }
+
+/// <summary>
+/// A public-cache-like catalog on the fixture server: tag <c>develop</c> with a <c>root</c> index (v3 manifest),
+/// an <c>e4s</c> stack listed by blob address (as the current indexer writes it) and an <c>ml</c> stack in the v2
+/// layout; tag <c>v0.23.1</c> with a v2 <c>root</c> only.
+/// </summary>
+internal static class CatalogFixtures
+{
+    public static byte[] E4sIndex() => IndexFixtures.Database("8", new (string, System.Text.Json.Nodes.JsonNode)[]
+    {
+        (IndexFixtures.V8Zlib, Node(IndexFixtures.V8Index(), IndexFixtures.V8Zlib)),
+        (IndexFixtures.V8Aida, With(Node(IndexFixtures.V8Index(), IndexFixtures.V8Aida), false)),
+        (IndexFixtures.V8Cmake, Node(IndexFixtures.V8Index(), IndexFixtures.V8Cmake)),
+        (IndexFixtures.V8Gcc, Node(IndexFixtures.V8Index(), IndexFixtures.V8Gcc)),
+    });
+
+    public static byte[] MlIndex() => IndexFixtures.Database("8", new (string, System.Text.Json.Nodes.JsonNode)[]
+    {
+        (IndexFixtures.V8Llvm, Node(IndexFixtures.V8Index(), IndexFixtures.V8Llvm)),
+        (IndexFixtures.V8Numpy, Node(IndexFixtures.V8Index(), IndexFixtures.V8Numpy)),
+        (IndexFixtures.V8Zlib, Node(IndexFixtures.V8Index(), IndexFixtures.V8Zlib)),
+        (IndexFixtures.V8Gcc, Node(IndexFixtures.V8Index(), IndexFixtures.V8Gcc)),
+    });
+
+    /// <summary>Serves both tags and returns the catalog text.</summary>
+    public static string Serve(FixtureServer server)
+    {
+        MirrorFixtures.ServeV3(server, "develop", IndexFixtures.V8Index(), manifestEtag: "\"root-1\"");
+        string e4s = MirrorFixtures.ServeV3(server, "develop/e4s", E4sIndex());
+        MirrorFixtures.ServeV2(server, "develop/ml", MlIndex());
+        MirrorFixtures.ServeV2(server, "releases/v0.23.1", IndexFixtures.V7Index());
+        return "{\"develop\": [{\"label\": \"root\", \"url\": \"" + server.Url("develop/v3/manifests/index/index.manifest.json") + "\"}, "
+            + "{\"label\": \"e4s\", \"url\": \"" + server.Url("develop/e4s/blobs/sha256/" + e4s.Substring(0, 2) + "/" + e4s) + "\"}, "
+            + "{\"label\": \"ml\", \"url\": \"" + server.Url("develop/ml/build_cache/index.json") + "\"}], "
+            + "\"v0.23.1\": [{\"label\": \"root\", \"url\": \"" + server.Url("releases/v0.23.1/build_cache/index.json") + "\"}]}";
+    }
+
+    private static System.Text.Json.Nodes.JsonNode Node(byte[] index, string hash) =>
+        System.Text.Json.Nodes.JsonNode.Parse(index)!["database"]!["installs"]![hash]!.DeepClone();
+
+    private static System.Text.Json.Nodes.JsonNode With(System.Text.Json.Nodes.JsonNode record, bool inBuildcache)
+    {
+        record["in_buildcache"] = inBuildcache;
+        return record;
+    }
+}
