@@ -53,3 +53,8 @@ function New-TestHash {
     param([string] $Seed)
     ($Seed + 'abcdefghijklmnopqrstuvwxyz234567').Substring(0, 32)
 }
+
+# Tests never touch the internet: the default catalog is a file that does not exist, and downloads go to a
+# cache folder of this run. (A test that wants either sets its own.)
+$env:CACHEMETA_CATALOG = Join-Path ([IO.Path]::GetTempPath()) 'cachemeta-tests-no-default-catalog.json'
+$env:CACHEMETA_CACHE_DIR = Join-Path ([IO.Path]::GetTempPath()) "cachemeta-tests-cache-$PID"

@@ -5,8 +5,10 @@ namespace CacheMeta.Commands;
 
 /// <summary>Gets the packages in the Spack build cache as CachePackage summaries.</summary>
 /// <remarks>
-/// Writes one CacheMeta.CachePackage per page (one package under one tag): its versions, compilers,
-/// operating systems, platforms, targets, stacks and spec counts per stack, as the page's meta states them.
+/// Writes one CacheMeta.CachePackage per package under one tag: its versions, compilers, operating systems,
+/// platforms, targets, stacks and spec counts per stack. From pages (-Path) these are the page's meta; from
+/// build-cache indexes (-Catalog, -Mirror, or the public cache by default) they are computed from the specs
+/// exactly as cache.spack.io computes them (use -CompleteStacks for complete per-stack counts).
 /// -Stack keeps the packages that have specs in any of the given stacks.
 /// </remarks>
 /// <example>
@@ -16,6 +18,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CachePackage py-* -Path ./site | ForEach-Object { '{0} {1}' -f $_.Name, $_.NumSpecsByStack['e4s'] }</code>
 /// <para>Shows how many e4s specs each Python package has.</para>
+/// </example>
+/// <example>
+/// <code>Get-CachePackage hdf5 -CompleteStacks | Format-List Name, Tag, Versions, NumSpecsByStack</code>
+/// <para>Summarises hdf5 in the public cache's develop tag, counting its specs in every stack.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CachePackage))]
