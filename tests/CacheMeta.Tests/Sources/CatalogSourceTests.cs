@@ -11,29 +11,20 @@ using Xunit;
 namespace CacheMeta.Tests.Sources;
 
 /// <summary>A catalog of tags and stacks, as the public cache_spack_io_index.json lists them, served over HTTP.</summary>
-public sealed class CatalogSourceTests : IDisposable
+public sealed class CatalogSourceTests : ServerTest
 {
-    private readonly FixtureServer _server = new();
-    private readonly TempTree _tree = new();
-    private readonly RecordingObserver _observer = new();
     private readonly string _catalogUrl;
 
     public CatalogSourceTests()
     {
-        _server.Serve("cache_spack_io_index.json", Encoding.UTF8.GetBytes(CatalogFixtures.Serve(_server)), "\"cat-1\"");
-        _catalogUrl = _server.Url("cache_spack_io_index.json");
-    }
-
-    public void Dispose()
-    {
-        _server.Dispose();
-        _tree.Dispose();
+        Server.Serve("cache_spack_io_index.json", Encoding.UTF8.GetBytes(CatalogFixtures.Serve(Server)), "\"cat-1\"");
+        _catalogUrl = Server.Url("cache_spack_io_index.json");
     }
 
     private SourceRun Run(SpecQuery? query = null, bool complete = false, bool packageOnly = false, bool offline = false, string? catalog = null)
     {
-        var fetcher = new IndexFetcher(new FetchOptions { CacheDirectory = Path.Combine(_tree.Root, "cache"), Offline = offline, Retries = 0 }, _observer);
-        return new SourceRun(new CatalogSource(catalog ?? _catalogUrl, fetcher, _observer, complete), query, packageOnly);
+        var fetcher = Fetcher(offline, o => o.Retries = 0);
+        return new SourceRun(new CatalogSource(catalog ?? _catalogUrl, fetcher, Observer, complete), query, packageOnly);
     }
 
     private static string Stacks(SourceRun run) => string.Join("; ", run.Specs.Select(s => s.Package + "=" + string.Join(",", s.Stacks)));
@@ -46,7 +37,7 @@ public sealed class CatalogSourceTests : IDisposable
         Assert.Equal(IndexFixtures.V8Expected, run.Specs.Select(IndexFixtures.Row).ToArray());
         Assert.All(run.Specs, s => Assert.Equal("develop", s.Tag));
         Assert.Equal("py-numpy=root; aida=root; bzip2=root; zlib-ng=root; cmake=root; xz=root", Stacks(run));
-        Assert.Equal(0, _server.Count("/e4s/") + _server.Count("/ml/") + _server.Count("v0.23.1"));
+        Assert.Equal(0, Server.Count("/e4s/") + Server.Count("/ml/") + Server.Count("v0.23.1"));
     }
 
     [Fact]
@@ -64,7 +55,7 @@ public sealed class CatalogSourceTests : IDisposable
         Assert.Empty(run.Errors);
         Assert.Equal("zlib-ng=e4s,root; cmake=e4s,root", Stacks(run));
         Assert.Equal(new[] { "gcc@13.3.0", "gcc@13.3.0" }, run.Specs.Select(s => s.Compiler));
-        Assert.Equal(0, _server.Count("develop/v3/manifests/index/index.manifest.json") + _server.Count("/ml/build_cache/index.json"));
+        Assert.Equal(0, Server.Count("develop/v3/manifests/index/index.manifest.json") + Server.Count("/ml/build_cache/index.json"));
     }
 
     [Fact]
@@ -110,12 +101,12 @@ public sealed class CatalogSourceTests : IDisposable
     public void AnUnchangedCatalogAndIndexAreNotDownloadedAgain()
     {
         Run(new SpecQuery { Tag = new[] { "develop" } }, complete: true);
-        _server.ClearLog();
+        Server.ClearLog();
         var again = Run(new SpecQuery { Tag = new[] { "develop" } }, complete: true);
         Assert.Equal(6, again.Specs.Count);
         Assert.Equal(new[] { ("/cache_spack_io_index.json", 304), ("/develop/ml/build_cache/index.json.hash", 200),
-            ("/develop/v3/manifests/index/index.manifest.json", 304) }, _server.Requests.OrderBy(r => r.Path).ToArray());
-        Assert.Equal(_server.Resource("develop/ml/build_cache/index.json.hash").Body.Length, _server.BytesSent);
+            ("/develop/v3/manifests/index/index.manifest.json", 304) }, Server.Requests.OrderBy(r => r.Path).ToArray());
+        Assert.Equal(Server.Resource("develop/ml/build_cache/index.json.hash").Body.Length, Server.BytesSent);
     }
 
     [Fact]
@@ -135,12 +126,12 @@ public sealed class CatalogSourceTests : IDisposable
     [Fact]
     public void AFailingStackIndexIsAnErrorAndTheOthersAreStillRead()
     {
-        _server.Remove("develop/ml/build_cache/index.json");
-        _server.Remove("develop/ml/build_cache/index.json.hash");
+        Server.Remove("develop/ml/build_cache/index.json");
+        Server.Remove("develop/ml/build_cache/index.json.hash");
         var run = Run(complete: true);
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.IndexNotFound, error.ErrorId);
-        Assert.Equal(_server.Url("develop/ml/build_cache/index.json"), error.Target);
+        Assert.Equal(Server.Url("develop/ml/build_cache/index.json"), error.Target);
         Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
     }
 
@@ -151,7 +142,7 @@ public sealed class CatalogSourceTests : IDisposable
     [InlineData("{\"develop\": [", "not valid JSON")]
     public void AMalformedCatalogIsInvalidCatalog(string text, string message)
     {
-        string path = _tree.Write("catalog.json", text);
+        string path = Tree.Write("catalog.json", text);
         var run = Run(catalog: path);
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.InvalidCatalog, error.ErrorId);
@@ -161,21 +152,21 @@ public sealed class CatalogSourceTests : IDisposable
     [Fact]
     public void ALocalCatalogNamesLocalMirrorsRelativeToItself()
     {
-        string v3 = MirrorFixtures.WriteV3(_tree, "site/develop", IndexFixtures.V8Index());
-        _tree.WriteBytes("site/develop/e4s/build_cache/index.json", CatalogFixtures.E4sIndex());
-        string catalog = _tree.Write("site/catalog.json",
+        string v3 = MirrorFixtures.WriteV3(Tree, "site/develop", IndexFixtures.V8Index());
+        Tree.WriteBytes("site/develop/e4s/build_cache/index.json", CatalogFixtures.E4sIndex());
+        string catalog = Tree.Write("site/catalog.json",
             "{\"develop\": [{\"label\": \"root\", \"url\": \"develop\"}, {\"label\": \"e4s\", \"url\": \"develop/e4s\"}]}");
         var run = Run(complete: true, catalog: catalog);
         Assert.Empty(run.Errors);
         Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
         Assert.StartsWith(Path.Combine(v3, "blobs"), run.Specs[0].Source);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public void PublicBucketAddressesAreRewrittenToItsHttpsFront()
     {
-        string catalog = _tree.Write("public.json", "{\"develop\": [{\"label\": \"root\", \"url\": \"s3://spack-binaries/develop/v3/manifests/index/index.manifest.json\"}]}");
+        string catalog = Tree.Write("public.json", "{\"develop\": [{\"label\": \"root\", \"url\": \"s3://spack-binaries/develop/v3/manifests/index/index.manifest.json\"}]}");
         var run = Run(catalog: catalog, offline: true);
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.CacheEntryMissing, error.ErrorId);
@@ -186,10 +177,10 @@ public sealed class CatalogSourceTests : IDisposable
     public void OfflineTheCachedCatalogAndIndexesAreUsed()
     {
         Run(complete: true);
-        _server.ClearLog();
+        Server.ClearLog();
         var offline = Run(complete: true, offline: true);
         Assert.Empty(offline.Errors);
         Assert.Equal(6, offline.Specs.Count);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 }
