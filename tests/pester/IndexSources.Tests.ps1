@@ -193,3 +193,20 @@ Describe 'Index sources over HTTP' {
         $problems[0].TargetObject | Should -Be "$($Server.Url)nothing/"
     }
 }
+
+Describe 'The sample build caches the repository ships' {
+    BeforeAll { $script:SampleCatalog = Join-Path $SamplesRoot 'binaries/catalog.json' }
+
+    It 'reads every tag, with the stacks of each spec' {
+        $specs = Get-CacheSpec -Catalog $SampleCatalog -Tag * -CompleteStacks -ErrorVariable problems -WarningVariable warnings
+        $problems | Should -BeNullOrEmpty
+        $warnings | Should -BeNullOrEmpty
+        $specs.Count | Should -Be 12
+        (Get-CacheSpec zlib-ng -Catalog $SampleCatalog -CompleteStacks | ForEach-Object { $_.Stacks -join ',' }) |
+            Should -Be 'e4s,ml-linux-aarch64,root', 'e4s,root', 'ml-linux-aarch64,root'
+    }
+
+    It 'answers the README''s aarch64 question from the e4s index' {
+        (Get-CacheSpec -Catalog $SampleCatalog -Stack e4s -TargetFamily aarch64).Package | Should -Be 'zlib-ng', 'cmake', 'hdf5'
+    }
+}
