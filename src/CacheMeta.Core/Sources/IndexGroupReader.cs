@@ -77,10 +77,70 @@ internal sealed class IndexGroupReader
         var (sources, members) = Plan(group, root, query, completeStacks);
         var membership = new StackMembership(root is null ? Array.Empty<string>() : new[] { Catalog.RootLabel });
         var opened = new Dictionary<LabelledIndex, LocalIndex>();
-        var results = new List<PageResult>();
+        try
+        {
+            // Hashes first: the stacks not read for specs, and every spec index but the first (read as it streams).
+            foreach (var result in ReadHashes(members.Concat(sources.Skip(1)), sources, membership, opened, cancellationToken))
+            {
+                yield return result;
+            }
 
-        // Hashes first: the stacks not read for specs, and every spec index but the first (read as it streams).
-        foreach (var index in members.Concat(sources.Skip(1)))
+            var results = new List<PageResult>();
+            var claimed = sources.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
+            var packages = packageOnly ? new Dictionary<string, List<CacheSpec>>(StringComparer.Ordinal) : null;
+            foreach (var index in sources)
+            {
+                var local = opened.TryGetValue(index, out var held) ? held : Fetch(index, results, cancellationToken);
+                foreach (var result in results)
+                {
+                    yield return result;
+                }
+
+                results.Clear();
+                if (local is null)
+                {
+                    continue;
+                }
+
+                var context = new IndexReadContext(tag, query, h => membership.StacksOf(h, index.Label), _observer)
+                {
+                    Claimed = claimed,
+                    PackageOnly = packageOnly,
+                    SawRecord = index.Label is null || index == root ? null : h => membership.Add(h, index.Label),
+                };
+                using (local)
+                {
+                    foreach (var result in Specs(local, context, packages, cancellationToken))
+                    {
+                        yield return result;
+                    }
+                }
+            }
+
+            if (packages is not null)
+            {
+                string origin = sources.Count > 0 ? sources[0].Location.Address : string.Empty;
+                foreach (var package in packages.OrderBy(p => p.Key, CodePointComparer.Instance))
+                {
+                    yield return PageResult.Read(origin, PageAggregator.Aggregate(package.Key, tag, package.Value, origin));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var local in opened.Values)
+            {
+                local.Dispose(); // a reader stopped early (Select-Object -First) leaves no file open
+            }
+        }
+    }
+
+    // Learns which hashes each stack index holds; spec indexes among them are kept (fetched once) for their turn.
+    private IEnumerable<PageResult> ReadHashes(IEnumerable<LabelledIndex> indexes, List<LabelledIndex> sources,
+        StackMembership membership, Dictionary<LabelledIndex, LocalIndex> opened, CancellationToken cancellationToken)
+    {
+        var results = new List<PageResult>();
+        foreach (var index in indexes)
         {
             var local = Fetch(index, results, cancellationToken);
             if (local is not null && index.Label is not null)
@@ -103,46 +163,6 @@ internal sealed class IndexGroupReader
             }
 
             results.Clear();
-        }
-
-        var claimed = sources.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        var packages = packageOnly ? new Dictionary<string, List<CacheSpec>>(StringComparer.Ordinal) : null;
-        foreach (var index in sources)
-        {
-            var local = opened.TryGetValue(index, out var held) ? held : Fetch(index, results, cancellationToken);
-            foreach (var result in results)
-            {
-                yield return result;
-            }
-
-            results.Clear();
-            if (local is null)
-            {
-                continue;
-            }
-
-            var context = new IndexReadContext(tag, query, h => membership.StacksOf(h, index.Label), _observer)
-            {
-                Claimed = claimed,
-                PackageOnly = packageOnly,
-                SawRecord = index.Label is null || index == root ? null : h => membership.Add(h, index.Label),
-            };
-            using (local)
-            {
-                foreach (var result in Specs(local, context, packages, cancellationToken))
-                {
-                    yield return result;
-                }
-            }
-        }
-
-        if (packages is not null)
-        {
-            string origin = sources.Count > 0 ? sources[0].Location.Address : string.Empty;
-            foreach (var package in packages.OrderBy(p => p.Key, CodePointComparer.Instance))
-            {
-                yield return PageResult.Read(origin, PageAggregator.Aggregate(package.Key, tag, package.Value, origin));
-            }
         }
     }
 
