@@ -9,8 +9,13 @@ BeforeAll {
     $script:Site = Join-Path $TestDrive 'binaries'
     $script:H = New-TestCacheTree -Root $Site
     $script:Catalog = Join-Path $Site 'catalog.json'
+    $script:SavedCacheDir = $env:CACHEMETA_CACHE_DIR
     $env:CACHEMETA_CACHE_DIR = Join-Path $TestDrive 'cache'
     function script:Format-Spec { process { '{0} {1} {2} {3} [{4}] [{5}]' -f $_.Package, $_.Version, $_.Compiler, $_.Target, ($_.Variants -join ' '), ($_.Stacks -join ',') } }
+}
+
+AfterAll {
+    $env:CACHEMETA_CACHE_DIR = $SavedCacheDir
 }
 
 Describe 'Get-CacheSpec -Catalog' {
