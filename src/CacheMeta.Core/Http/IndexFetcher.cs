@@ -59,10 +59,17 @@ public sealed partial class IndexFetcher
             return Cached(location);
         }
 
-        // A copy evicted by another session between finding and opening it: find it once more.
-        return Remote(location, cancellationToken) ?? Remote(location, cancellationToken)
-            ?? throw new CacheMetaException(ErrorIds.CacheEntryMissing, CacheErrorKind.ResourceUnavailable,
-                "The cached index was replaced while it was being opened; run the command again.", location.Address);
+        try
+        {
+            // A copy evicted by another session between finding and opening it: find it once more.
+            return Remote(location, cancellationToken) ?? Remote(location, cancellationToken)
+                ?? throw new CacheMetaException(ErrorIds.CacheEntryMissing, CacheErrorKind.ResourceUnavailable,
+                    "The cached index was replaced while it was being opened; run the command again.", location.Address);
+        }
+        catch (CacheMetaException ex) when (Unreachable(ex) && HasCopy(Cache.ReadPointer(location.Slot)))
+        {
+            throw OfflineHint(ex);
+        }
     }
 
     /// <summary>A small document (a catalog), cached by its URL and refreshed with If-None-Match.</summary>
@@ -76,7 +83,16 @@ public sealed partial class IndexFetcher
         }
 
         byte[]? cached = ReadBlob(pointer, slot);
-        var download = Download(url, cached is null ? null : pointer!.ETag, maxBytes, cancellationToken);
+        Download? download;
+        try
+        {
+            download = Download(url, cached is null ? null : pointer!.ETag, maxBytes, cancellationToken);
+        }
+        catch (CacheMetaException ex) when (Unreachable(ex) && cached is not null)
+        {
+            throw OfflineHint(ex);
+        }
+
         if (download is null)
         {
             return cached!;
@@ -184,6 +200,15 @@ public sealed partial class IndexFetcher
             return null;
         }
     }
+
+    private static bool Unreachable(CacheMetaException ex) =>
+        ex.ErrorId == ErrorIds.DownloadFailed && ex.Kind == CacheErrorKind.ResourceUnavailable;
+
+    private bool HasCopy(CachePointer? pointer) => pointer is not null && File.Exists(Cache.BlobPath(pointer.Sha256));
+
+    // The network is down or the server failing, and an earlier copy is at hand: say how to use it.
+    private static CacheMetaException OfflineHint(CacheMetaException ex) =>
+        new(ex.ErrorId, ex.Kind, ex.Reason + " The local cache holds an earlier copy: add -Offline to read it.", ex.Target, innerException: ex);
 
     private static CacheMetaException Missing(string address) =>
         new(ErrorIds.CacheEntryMissing, CacheErrorKind.ObjectNotFound,

@@ -139,4 +139,21 @@ public sealed class DownloadFaultTests : ServerTest
         cancel.CancelAfter(300);
         Assert.ThrowsAny<OperationCanceledException>(() => fetcher.Fetch(IndexLocation.Parse(Server.Url("c")), cancel.Token));
     }
+
+    [Fact]
+    public void AnUnreachableServerWithACachedCopyPointsToOffline()
+    {
+        MirrorFixtures.ServeV3(Server, "down", IndexFixtures.V7Index());
+        Mirror(Server.Url("down"));
+        var manifest = Server.Resource("down/v3/manifests/index/index.manifest.json");
+        for (int i = 0; i < 3; i++)
+        {
+            manifest.Statuses.Enqueue(502);
+        }
+
+        var error = Assert.Single(Mirror(Server.Url("down")).Errors);
+        Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
+        Assert.EndsWith("502 Bad Gateway. The local cache holds an earlier copy: add -Offline to read it.", error.Message);
+        Assert.Equal(3, Mirror(Server.Url("down"), Fetcher(offline: true)).Specs.Count);
+    }
 }
