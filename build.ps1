@@ -230,6 +230,9 @@ Write-Host "``nPS> Get-CachePackage -Path ./samples" -ForegroundColor Cyan
 Get-CachePackage -Path ./samples | Format-Table | Out-String -Width 120 | Write-Host
 Write-Host "PS> Get-CacheSpec -Path ./samples -Tag develop -Stack e4s* | Where-Object TargetFamily -eq aarch64" -ForegroundColor Cyan
 Get-CacheSpec -Path ./samples -Tag develop -Stack e4s* | Where-Object TargetFamily -eq aarch64 | Format-Table | Out-String -Width 120 | Write-Host
+`$env:CACHEMETA_CACHE_DIR = '$(Join-Path $Out 'demo-cache')'
+Write-Host "PS> Get-CacheSpec zlib-ng -Catalog ./samples/binaries/catalog.json -CompleteStacks" -ForegroundColor Cyan
+Get-CacheSpec zlib-ng -Catalog ./samples/binaries/catalog.json -CompleteStacks | Format-Table | Out-String -Width 120 | Write-Host
 "@
     if ($exitCode -ne 0) { exit $exitCode }
 }

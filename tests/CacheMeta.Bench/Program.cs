@@ -7,6 +7,7 @@ using CacheMeta.Bench;
 // build.ps1 -Task Bench drives this tool:
 //   generate <root> <tags> <pagesPerTag> <specsPerTag> <seed>   writes the synthetic tree (skipped when a stamp says it is there)
 //   floor <folder> <threads> <repetitions>                        prints the median floor time in ms
+//   engine <folder> <threads> <repetitions>                       prints the median time of the engine answering (a)
 switch (args.FirstOrDefault())
 {
     case "generate":
@@ -41,6 +42,21 @@ switch (args.FirstOrDefault())
         var runs = Enumerable.Range(0, repetitions).Select(_ => Floor.Measure(folder, threads)).ToList();
         var times = runs.Select(r => r.Milliseconds).OrderBy(t => t).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Tokens}"));
+        return 0;
+    }
+
+    case "engine":
+    {
+        string folder = args[1];
+        int threads = int.Parse(args[2], CultureInfo.InvariantCulture), repetitions = int.Parse(args[3], CultureInfo.InvariantCulture);
+        for (int i = 0; i < 3; i++)
+        {
+            EngineRead.Measure(folder, threads); // warm-up: file cache and tiered JIT
+        }
+
+        var runs = Enumerable.Range(0, repetitions).Select(_ => EngineRead.Measure(folder, threads)).ToList();
+        var times = runs.Select(r => r.Milliseconds).OrderBy(t => t).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Specs}"));
         return 0;
     }
 

@@ -86,3 +86,8 @@ function Invoke-FreshPwsh {
     if ($exitCode -ne 0 -or $marker -lt 0) { throw "The child pwsh failed ($exitCode): $($output -join "`n")" }
     ($output | Select-Object -Skip ($marker + 1)) -join "`n" | ConvertFrom-Json
 }
+
+# Tests never touch the internet: the default catalog is a file that does not exist, and downloads go to a
+# cache folder of this run. (A test that wants either sets its own.)
+$env:CACHEMETA_CATALOG = Join-Path ([IO.Path]::GetTempPath()) 'cachemeta-tests-no-default-catalog.json'
+$env:CACHEMETA_CACHE_DIR = Join-Path ([IO.Path]::GetTempPath()) "cachemeta-tests-cache-$PID"

@@ -37,4 +37,24 @@ public static class ErrorIds
     public const string InvalidTagList = "InvalidTagList";
     /// <summary>A catalog of tags and stacks (cache_spack_io_index.json) is malformed.</summary>
     public const string InvalidCatalog = "InvalidCatalog";
+    /// <summary>A download failed: the server answered with an error, the connection broke or timed out.</summary>
+    public const string DownloadFailed = "DownloadFailed";
+    /// <summary>A download or index is larger than the configured cap.</summary>
+    public const string DownloadTooLarge = "DownloadTooLarge";
+    /// <summary>A downloaded index does not have the length or SHA-256 its manifest or hash file states.</summary>
+    public const string IndexChecksumMismatch = "IndexChecksumMismatch";
+    /// <summary>A build-cache index has a database version CacheMeta does not read.</summary>
+    public const string UnsupportedIndexVersion = "UnsupportedIndexVersion";
+    /// <summary>A build-cache index is not valid JSON of the Database shape.</summary>
+    public const string InvalidIndex = "InvalidIndex";
+    /// <summary>A mirror holds no build-cache index in either layout.</summary>
+    public const string IndexNotFound = "IndexNotFound";
+    /// <summary>A v3 index manifest is malformed or names no index CacheMeta reads.</summary>
+    public const string InvalidManifest = "InvalidManifest";
+    /// <summary>-Offline was asked for and the local cache holds no copy of what is needed.</summary>
+    public const string CacheEntryMissing = "CacheEntryMissing";
+    /// <summary>A tag named without wildcards is not in the catalog.</summary>
+    public const string TagNotFound = "TagNotFound";
+    /// <summary>A stack named without wildcards is in none of the selected tags.</summary>
+    public const string StackNotFound = "StackNotFound";
 }

@@ -84,6 +84,49 @@ public static class AtomicFile
         }
     }
 
+    private const string TempSuffix = ".tmp";
+
+    /// <summary>A fresh, empty temporary file in <paramref name="folder"/>, for content written in steps and checked before it is kept (downloads).</summary>
+    public static string CreateTemp(string folder, string prefix)
+    {
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, prefix + "." + Guid.NewGuid().ToString("N") + TempSuffix);
+        using (new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        {
+        }
+
+        return path;
+    }
+
+    /// <summary>True for a temporary file this class made (left behind by a killed session).</summary>
+    public static bool IsTemp(string path) => path.EndsWith(TempSuffix, StringComparison.Ordinal);
+
+    /// <summary>Moves a finished temporary file into place, replacing the target in one step.</summary>
+    public static void Replace(string temporary, string path) => MoveIntoPlace(temporary, path, overwrite: true);
+
+    /// <summary>
+    /// Moves a finished temporary file to a content-addressed path. When the path exists already (another
+    /// session stored the same content), the temporary file is dropped: both hold the same bytes.
+    /// </summary>
+    public static void MoveIfAbsent(string temporary, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path))
+        {
+            TryDelete(temporary);
+            return;
+        }
+
+        try
+        {
+            File.Move(temporary, path);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            TryDelete(temporary);
+        }
+    }
+
     private static void MoveIntoPlace(string temporary, string target, bool overwrite)
     {
 #if NET
@@ -94,10 +137,16 @@ public static class AtomicFile
         if (overwrite && File.Exists(target))
         {
             File.Replace(temporary, target, destinationBackupFileName: null);
+            return;
         }
-        else
+
+        try
         {
             File.Move(temporary, target);
+        }
+        catch (IOException) when (overwrite && File.Exists(target))
+        {
+            File.Replace(temporary, target, destinationBackupFileName: null); // another session got there first
         }
 #endif
     }
@@ -105,15 +154,18 @@ public static class AtomicFile
     private static CacheMetaException Exists(string target) =>
         new(ErrorIds.FileExists, CacheErrorKind.ResourceExists, "The file exists and was not replaced.", target);
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes a file, ignoring failure (it may be gone already or held open elsewhere).</summary>
+    public static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // Nothing more can be done; the name is a dot file that no reader takes for a page.
+            // Nothing more can be done; the name is a dot file or a .tmp file that no reader takes for data.
+            return false;
         }
     }
 }

@@ -63,7 +63,15 @@ public sealed class CompiledQuery
         Specs = specs;
         HasSpecCriteria = Array.Exists(_recordTests, t => t is not null) || _hashPrefixes is not null
             || specs.Exists(s => s.HasSpecCriteria);
+        TagValues = SpecQuery.IsEmpty(query.Tag) ? null : query.Tag;
+        StackValues = SpecQuery.IsEmpty(query.Stack) ? null : query.Stack;
     }
+
+    /// <summary>The tags asked for as given, null when none: a catalog reads its default tag then.</summary>
+    internal IReadOnlyList<string>? TagValues { get; }
+
+    /// <summary>The stacks asked for as given, null when none: a catalog reads only these stacks' indexes.</summary>
+    internal IReadOnlyList<string>? StackValues { get; }
 
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }
@@ -123,6 +131,21 @@ public sealed class CompiledQuery
     /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value).
     /// <paramref name="package"/> and <paramref name="hash"/> are for -Spec, whose specs name packages and hashes.
     /// </summary>
+    /// <summary>As the byte overload, for readers that hold the hash as a string (build-cache indexes).</summary>
+    internal bool MatchesRecord(QueryMemo memo, string package, string hash, string? compiler, string? os,
+        string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
+        IReadOnlyList<string> stacks)
+    {
+        // Hashes are 32 ASCII characters; a longer one only needs its first 64 for any prefix a spec can hold.
+        Span<byte> bytes = stackalloc byte[Math.Min(hash.Length, 64)];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = hash[i] < 128 ? (byte)hash[i] : (byte)'?';
+        }
+
+        return MatchesRecord(memo, package, bytes, compiler, os, platform, target, family, versions, variants, stacks);
+    }
+
     internal bool MatchesRecord(QueryMemo memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)

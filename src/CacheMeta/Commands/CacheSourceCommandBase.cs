@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using CacheMeta.Commands.Internal;
+using CacheMeta.Http;
 using CacheMeta.Pages;
 using CacheMeta.Query;
 using CacheMeta.Sources;
@@ -11,13 +12,18 @@ namespace CacheMeta.Commands;
 /// <summary>
 /// The source parameters shared by every cmdlet that reads the cache: <c>-Path</c> (wildcards) or
 /// <c>-LiteralPath</c>, each a page file or a folder searched recursively, taken from the pipeline by
-/// property name (Get-ChildItem items bind PSPath; CacheMeta objects bind Source). Without either, the
-/// folder in <c>$env:CACHEMETA_PATH</c>. Derived cmdlets only say what to do with each page.
+/// property name (Get-ChildItem items bind PSPath; CacheMeta objects bind Source); <c>-Catalog</c>, a
+/// catalog of build caches (tags and stacks); <c>-Mirror</c>, single build caches. Without any, the folder
+/// in <c>$env:CACHEMETA_PATH</c>, else the default catalog (<c>$env:CACHEMETA_CATALOG</c>, else the public
+/// cache). Derived cmdlets only say what to do with each page.
 /// </summary>
 public abstract class CacheSourceCommandBase : CacheCommandBase
 {
     /// <summary>Parameter set names.</summary>
     protected const string PathSet = "Path", LiteralPathSet = "LiteralPath";
+
+    /// <summary>Parameter set names of the index sources.</summary>
+    protected const string CatalogSet = "Catalog", MirrorSet = "Mirror";
 
     /// <summary>The environment variable naming the default page tree.</summary>
     public const string PathVariable = "CACHEMETA_PATH";
@@ -33,6 +39,34 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
     [Alias("PSPath", "LP", "Source")]
     [ValidateNotNullOrEmpty]
     public string[]? LiteralPath { get; set; }
+
+    /// <summary>
+    /// A catalog of build caches in the shape of https://binaries.spack.io/cache_spack_io_index.json: a URL or a
+    /// file. -Tag chooses its tags (develop when not given); -Stack chooses which stack indexes are read.
+    /// </summary>
+    [Parameter(ParameterSetName = CatalogSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Catalog { get; set; }
+
+    /// <summary>
+    /// Single build caches (a site's own mirrors): a mirror URL or folder in the v3 or v2 layout, or the address
+    /// of an index.json, an index manifest or an index blob.
+    /// </summary>
+    [Parameter(ParameterSetName = MirrorSet, Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Mirror { get; set; }
+
+    /// <summary>Reads indexes only from the local cache folder, with no network access; an index not cached is an error (CacheEntryMissing).</summary>
+    [Parameter]
+    public SwitchParameter Offline { get; set; }
+
+    /// <summary>
+    /// Reads every stack index of a catalog tag, so that each spec's Stacks (and each package's NumSpecsByStack)
+    /// list all the stacks that hold it, as cache.spack.io shows them. Without it only the indexes the query needs
+    /// are read: the tag's root index, or the -Stack stacks' indexes.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter CompleteStacks { get; set; }
 
     /// <summary>Page files larger than this many bytes are reported (CachePageTooLarge) and skipped.</summary>
     [Parameter]
@@ -51,7 +85,9 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
     {
         int failed = 0;
         var options = new PageReadOptions { PackageOnly = packageOnly, MaxPageBytes = MaxPageBytes };
-        var progress = new ProgressReporter(this, GetType().Name.GetHashCode() & 0x7FFF, ProgressActivity);
+        int activityId = GetType().Name.GetHashCode() & 0x7FFF;
+        var progress = new ProgressReporter(this, activityId, ProgressActivity);
+        _observer = new SourceObserver(this, activityId + 1);
         try
         {
             foreach (var source in Sources())
@@ -76,6 +112,7 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
         finally
         {
             progress.Complete();
+            _observer.Complete();
         }
 
         return failed;
@@ -84,7 +121,15 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
     /// <summary>The sources the bound parameters name.</summary>
     protected virtual IEnumerable<ICacheSource> Sources()
     {
-        if (LiteralPath is not null)
+        if (Catalog is not null)
+        {
+            yield return new CatalogSource(Address(Catalog), Fetcher(), _observer, CompleteStacks);
+        }
+        else if (Mirror is not null)
+        {
+            yield return new MirrorSource(Array.ConvertAll(Mirror, Address), Fetcher(), _observer);
+        }
+        else if (LiteralPath is not null)
         {
             yield return new PageTreeSource(PathResolver.Resolve(this, LiteralPath, literal: true));
         }
@@ -95,13 +140,25 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
         else
         {
             string? fallback = Environment.GetEnvironmentVariable(PathVariable);
-            if (string.IsNullOrEmpty(fallback))
+            if (!string.IsNullOrEmpty(fallback))
             {
-                ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoCacheSource, ErrorCategory.InvalidArgument,
-                    $"No source given: use -Path or -LiteralPath, or set ${PathVariable} to a folder of cache pages.", null));
+                yield return new PageTreeSource(PathResolver.Resolve(this, new[] { fallback! }, literal: true));
             }
-
-            yield return new PageTreeSource(PathResolver.Resolve(this, new[] { fallback! }, literal: true));
+            else
+            {
+                string catalog = CacheMeta.Sources.Catalog.DefaultAddress();
+                WriteVerbose($"No source given and ${PathVariable} is not set: reading the catalog {catalog}.");
+                yield return new CatalogSource(Address(catalog), Fetcher(), _observer, CompleteStacks);
+            }
         }
     }
+
+    private SourceObserver? _observer;
+
+    private IndexFetcher Fetcher() =>
+        new(new FetchOptions { CacheDirectory = LocalCache.DefaultDirectory(), Offline = Offline.IsPresent }, _observer);
+
+    // URLs pass as given; anything else is a path, taken against PowerShell's current location (not the process's).
+    private string Address(string value) =>
+        value.Contains("://") ? value : SessionState.Path.GetUnresolvedProviderPathFromPSPath(value);
 }

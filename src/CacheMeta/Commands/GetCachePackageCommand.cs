@@ -8,8 +8,10 @@ namespace CacheMeta.Commands;
 
 /// <summary>Gets the packages in the Spack build cache as CachePackage summaries.</summary>
 /// <remarks>
-/// Writes one CacheMeta.CachePackage per page (one package under one tag): its versions, compilers,
-/// operating systems, platforms, targets, stacks and spec counts per stack, as the page's meta states them.
+/// Writes one CacheMeta.CachePackage per package under one tag: its versions, compilers, operating systems,
+/// platforms, targets, stacks and spec counts per stack. From pages (-Path) these are the page's meta; from
+/// build-cache indexes (-Catalog, -Mirror, or the public cache by default) they are computed from the specs
+/// exactly as cache.spack.io computes them (use -CompleteStacks for complete per-stack counts).
 /// -Stack keeps the packages that have specs in any of the given stacks. -Spec takes Spack spec syntax and keeps
 /// the packages that have at least one spec satisfying it (and, with -Stack, one such spec in those stacks); a
 /// spec that names only packages is answered from the page summaries without reading the spec records.
@@ -25,6 +27,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CachePackage -Path ./site -Tag develop -Spec '%gcc@13 target=aarch64:'</code>
 /// <para>Lists the develop packages that have at least one aarch64 binary built with gcc 13.</para>
+/// </example>
+/// <example>
+/// <code>Get-CachePackage hdf5 -CompleteStacks | Format-List Name, Tag, Versions, NumSpecsByStack</code>
+/// <para>Summarises hdf5 in the public cache's develop tag, counting its specs in every stack.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CachePackage))]

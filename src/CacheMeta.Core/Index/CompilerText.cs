@@ -1,0 +1,34 @@
+namespace CacheMeta.Index;
+
+/// <summary>
+/// Compilers as the pages write them. Spack 0.20 to 0.23 (database 7 and older) print a node's compiler
+/// with an exact version, <c>gcc@=11.4.0</c>; Spack 1.x (database 8 and newer) shows the compiler node as
+/// <c>gcc@11.4.0</c>; a spec built without one is <c>none</c>.
+/// </summary>
+internal static class CompilerText
+{
+    /// <summary>What a spec without a compiler shows.</summary>
+    public const string None = "none";
+
+    /// <summary><c>name@=version</c>, or the name alone when the version is unknown.</summary>
+    public static string Exact(string name, string? version) => version is null ? name : name + "@=" + version;
+
+    /// <summary><c>name@version</c>, or the name alone when the version is unknown.</summary>
+    public static string Plain(string name, string? version) => version is null ? name : name + "@" + version;
+
+    /// <summary>
+    /// A compiler kept in <c>annotations.compiler</c> when Spack 1.x upgraded an older node: it was an old-style
+    /// node compiler, so it shows as one (<c>gcc@=11.4.0</c>) whichever way the annotation wrote it.
+    /// </summary>
+    public static string ExactFromSpec(string spec)
+    {
+        int at = spec.IndexOf('@');
+        if (at <= 0 || at == spec.Length - 1)
+        {
+            return spec;
+        }
+
+        string version = spec[at + 1] == '=' ? spec.Substring(at + 2) : spec.Substring(at + 1);
+        return version.Length == 0 ? spec : Exact(spec.Substring(0, at), version);
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Text.Json;
+
+namespace CacheMeta.Index;
+
+/// <summary>
+/// Reads one index record (<c>{"spec": {...}, "ref_count": n, "in_buildcache": true}</c>) into an
+/// <see cref="IndexRecord"/>. Values that repeat across thousands of records (names, versions, arch
+/// objects, compiler objects, whole parameter objects) are decoded once by a <see cref="NodeValueReader"/>.
+/// When <c>wantName</c> rules the package out, only the name and version are kept (the version because
+/// a database 8 record may be another record's compiler) and the rest of the node is skipped unparsed.
+/// One parser per index read: the pools are not thread-safe, and variants render per database version.
+/// </summary>
+internal sealed class IndexRecordParser
+{
+    private readonly int _databaseVersion;
+    private readonly NodeValueReader _values;
+
+    public IndexRecordParser(int databaseVersion)
+    {
+        _databaseVersion = databaseVersion;
+        _values = new NodeValueReader(databaseVersion);
+    }
+
+    /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>
+    public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
+    {
+        record.Reset();
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return "the record is not an object";
+            }
+
+            bool sawSpec = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("spec"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        return "'spec' is not an object";
+                    }
+
+                    sawSpec = true;
+                    string? problem = ParseNode(ref reader, json, wantName, record);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+                }
+                else if (reader.ValueTextEquals("in_buildcache"u8))
+                {
+                    reader.Read();
+                    switch (reader.TokenType)
+                    {
+                        case JsonTokenType.True: record.InBuildcache = true; break;
+                        case JsonTokenType.False or JsonTokenType.Null: record.InBuildcache = false; break;
+                        default: return "'in_buildcache' is not true or false";
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            if (!sawSpec)
+            {
+                return "the record has no 'spec'";
+            }
+
+            if (record.Name is null || record.Version is null)
+            {
+                return record.Name is null ? "the spec has no 'name'" : "the spec has no 'version'";
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    private string? ParseNode(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
+    {
+        bool light = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    return "'name' is not a string";
+                }
+
+                record.Name = _values.Pooled(ref reader);
+                light = !wantName(record.Name);
+                continue;
+            }
+
+            if (reader.ValueTextEquals("version"u8))
+            {
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                {
+                    return "'version' is not a string";
+                }
+
+                record.Version = _values.Pooled(ref reader);
+                continue;
+            }
+
+            if (light)
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            string? problem = null;
+            if (reader.ValueTextEquals("arch"u8))
+            {
+                reader.Read();
+                problem = _values.Arch(ref reader, json, out var arch);
+                record.Arch = arch ?? ArchParts.None;
+            }
+            else if (reader.ValueTextEquals("compiler"u8))
+            {
+                reader.Read();
+                problem = _values.Compiler(ref reader, json, out var compiler);
+                record.NodeCompiler = compiler;
+            }
+            else if (reader.ValueTextEquals("parameters"u8))
+            {
+                reader.Read();
+                problem = _values.Variants(ref reader, json, out var variants);
+                record.Variants = variants ?? Array.Empty<string>();
+            }
+            else if (reader.ValueTextEquals("annotations"u8))
+            {
+                reader.Read();
+                problem = _values.AnnotatedCompiler(ref reader, json, out var annotated);
+                record.AnnotatedCompiler = annotated;
+            }
+            else if (reader.ValueTextEquals("dependencies"u8))
+            {
+                reader.Read();
+                problem = CompilerEdges.Read(ref reader, _databaseVersion >= DatabaseVersion.CompilersAsDependencies, out string? hash);
+                record.CompilerHash = hash;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+
+            if (problem is not null)
+            {
+                return problem;
+            }
+        }
+
+        record.Complete = !light;
+        return reader.TokenType == JsonTokenType.EndObject ? null : "'spec' is malformed";
+    }
+}

@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Threading;
+using CacheMeta.Pages;
+using CacheMeta.Query;
+using CacheMeta.Sources;
+
+namespace CacheMeta.Index;
+
+/// <summary>What one index read needs besides the file: the tag, the query, the stacks and where to report.</summary>
+internal sealed class IndexReadContext
+{
+    public IndexReadContext(string? tag, CompiledQuery query, Func<string, IReadOnlyList<string>> stacksOf, ISourceObserver observer)
+    {
+        Tag = tag;
+        Query = query;
+        StacksOf = stacksOf;
+        Observer = observer;
+    }
+
+    /// <summary>The tag the records belong to (null for a single mirror).</summary>
+    public string? Tag { get; }
+
+    public CompiledQuery Query { get; }
+
+    /// <summary>The stacks a hash is in, as a shared list.</summary>
+    public Func<string, IReadOnlyList<string>> StacksOf { get; }
+
+    public ISourceObserver Observer { get; }
+
+    /// <summary>
+    /// Hashes of specs already taken from another index of the same tag; a spec found here too is skipped,
+    /// and the ones taken here are added. Null when this is the tag's only spec index.
+    /// </summary>
+    public HashSet<string>? Claimed { get; set; }
+
+    /// <summary>Called with every record's hash, in the build cache or not (to learn which stacks hold it).</summary>
+    public Action<string>? SawRecord { get; set; }
+
+    /// <summary>Whole packages are wanted: records are not filtered beyond name and tag.</summary>
+    public bool PackageOnly { get; set; }
+}
+
+/// <summary>
+/// Streams the specs of one build-cache index: records with <c>in_buildcache: true</c>, mapped to
+/// <see cref="CacheSpec"/> exactly as the pages show them, checked against the query before they become
+/// objects, and handed out while the file is still being read.
+/// <para>Forward references: from database 8 a spec's compiler is another record (gcc, llvm), which may come
+/// later in the file. Every record's name and version are remembered by hash (a few dozen bytes each); a
+/// spec whose compiler has not been seen yet waits, and is handed out as soon as that record arrives. Specs
+/// still waiting at the end have a compiler the index lacks: they show <c>annotations.compiler</c> when the
+/// node has one, else <c>none</c>. So output order is file order except for specs that waited.</para>
+/// </summary>
+internal sealed class IndexSpecReader
+{
+    private readonly LocalIndex _index;
+    private readonly IndexReadContext _context;
+    private readonly SpecFactory _factory = new();
+    private readonly QueryMemo _memo = new();
+    private readonly IndexRecord _record = new();
+    private readonly Dictionary<string, (string Name, string Version)> _nodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), string> _plainCompilers = new();
+    private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
+    private int _version;
+
+    public IndexSpecReader(LocalIndex index, IndexReadContext context)
+    {
+        _index = index;
+        _context = context;
+    }
+
+    /// <summary>The specs, in file order (but for specs that waited for their compiler).</summary>
+    public IEnumerable<CacheSpec> Read(CancellationToken cancellationToken)
+    {
+        var progress = new FileProgress(_context.Observer, "Reading index", _index.Origin);
+        using var document = new IndexDocumentReader(() => Opened(progress), _index.Origin);
+        document.Open();
+        _version = document.Version;
+        var parser = new IndexRecordParser(_version);
+        var ready = new List<CacheSpec>();
+        bool more = true;
+        while (more)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            more = Step(document, parser, ready);
+            foreach (var spec in ready)
+            {
+                yield return spec;
+            }
+
+            ready.Clear();
+            progress.Tick();
+        }
+
+        progress.Complete();
+        foreach (var waiting in _waiting.Values)
+        {
+            foreach (var spec in waiting)
+            {
+                if (Finish(spec, spec.Annotated ?? CompilerText.None) is { } done)
+                {
+                    yield return done;
+                }
+            }
+        }
+    }
+
+    private Stream Opened(FileProgress progress)
+    {
+        var stream = _index.Open(out var file);
+        progress.Track(file);
+        return stream;
+    }
+
+    // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
+    private bool Step(IndexDocumentReader document, IndexRecordParser parser, List<CacheSpec> ready)
+    {
+        if (!document.NextRecord(out string hash, out int offset, out int length))
+        {
+            return false;
+        }
+
+        if (!LooksLikeHash(hash))
+        {
+            Skip(hash, "the key is not a DAG hash");
+            return true;
+        }
+
+        _context.SawRecord?.Invoke(hash);
+        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), _context.Query.MatchesName, _record);
+        if (problem is not null)
+        {
+            Skip(hash, problem);
+            return true;
+        }
+
+        var record = _record;
+        if (_version >= DatabaseVersion.CompilersAsDependencies)
+        {
+            _nodes[hash] = (record.Name!, record.Version!);
+            if (_waiting.TryGetValue(hash, out var waiters))
+            {
+                _waiting.Remove(hash);
+                string compiler = Plain(record.Name!, record.Version!);
+                foreach (var waiter in waiters)
+                {
+                    if (Finish(waiter, compiler) is { } done)
+                    {
+                        ready.Add(done);
+                    }
+                }
+            }
+        }
+
+        if (!record.InBuildcache || !record.Complete || !_context.Query.MatchesHash(hash)
+            || (_context.Claimed is { } claimed && !claimed.Add(hash)))
+        {
+            return true;
+        }
+
+        var spec = new Waiting(hash, record);
+        if (_version < DatabaseVersion.CompilersAsDependencies)
+        {
+            Add(ready, Finish(spec, record.NodeCompiler ?? record.AnnotatedCompiler ?? CompilerText.None));
+        }
+        else if (record.CompilerHash is null)
+        {
+            Add(ready, Finish(spec, record.AnnotatedCompiler ?? CompilerText.None));
+        }
+        else if (_nodes.TryGetValue(record.CompilerHash, out var node))
+        {
+            Add(ready, Finish(spec, Plain(node.Name, node.Version)));
+        }
+        else
+        {
+            if (!_waiting.TryGetValue(record.CompilerHash, out var list))
+            {
+                _waiting[record.CompilerHash] = list = new List<Waiting>();
+            }
+
+            list.Add(spec);
+        }
+
+        return true;
+    }
+
+    // The spec if it passes the query, else null.
+    private CacheSpec? Finish(Waiting spec, string compiler)
+    {
+        var arch = spec.Arch;
+        var versions = VersionList(spec.Version);
+        var stacks = _context.StacksOf(spec.Hash);
+        if (!_context.PackageOnly && !_context.Query.MatchesRecord(_memo, spec.Name, spec.Hash, compiler, arch.OS, arch.Platform, arch.Target,
+                _factory.FamilyOf(arch.Target), versions, spec.Variants, stacks))
+        {
+            return null;
+        }
+
+        return _factory.Create(spec.Name, _context.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
+            spec.Variants, stacks, size: null, tarball: null, _index.Origin);
+    }
+
+    private static void Add(List<CacheSpec> ready, CacheSpec? spec)
+    {
+        if (spec is not null)
+        {
+            ready.Add(spec);
+        }
+    }
+
+    private string Plain(string name, string version)
+    {
+        if (!_plainCompilers.TryGetValue((name, version), out string? text))
+        {
+            text = CompilerText.Plain(name, version);
+            _plainCompilers[(name, version)] = text;
+        }
+
+        return text;
+    }
+
+    private IReadOnlyList<string> VersionList(string version)
+    {
+        if (!_versionLists.TryGetValue(version, out var list))
+        {
+            list = new ReadOnlyCollection<string>(new[] { version });
+            _versionLists[version] = list;
+        }
+
+        return list;
+    }
+
+    private void Skip(string hash, string reason) =>
+        _context.Observer.Warning($"Skipped the index record '{hash}' in {_index.Origin}: {reason}.");
+
+    // Spack's hashes are 32 base32 characters; the schema allows word characters. Anything else is not a record key.
+    private static bool LooksLikeHash(string key)
+    {
+        if (key.Length == 0 || key.Length > 64)
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A spec's values, kept while it waits for its compiler record (the parser's record is refilled).
+    private sealed class Waiting
+    {
+        public Waiting(string hash, IndexRecord record)
+        {
+            Hash = hash;
+            Name = record.Name!;
+            Version = record.Version!;
+            Arch = record.Arch;
+            Variants = record.Variants;
+            Annotated = record.AnnotatedCompiler;
+        }
+
+        public string Hash { get; }
+
+        public string Name { get; }
+
+        public string Version { get; }
+
+        public ArchParts Arch { get; }
+
+        public IReadOnlyList<string> Variants { get; }
+
+        public string? Annotated { get; }
+    }
+}
