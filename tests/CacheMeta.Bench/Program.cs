@@ -6,7 +6,7 @@ using CacheMeta.Bench;
 
 // build.ps1 -Task Bench drives this tool:
 //   generate <root> <tags> <pagesPerTag> <specsPerTag> <seed>   writes the synthetic tree (skipped when a stamp says it is there)
-//   floor <folder> <threads> <repetitions>                        prints the median floor time in ms
+//   floor <folder> <threads> <repetitions> [warmUp]               prints the median floor time in ms
 //   engine <folder> <threads> <repetitions>                       prints the median time of the engine answering (a)
 switch (args.FirstOrDefault())
 {
@@ -16,7 +16,8 @@ switch (args.FirstOrDefault())
         int tags = int.Parse(args[2], CultureInfo.InvariantCulture), pages = int.Parse(args[3], CultureInfo.InvariantCulture);
         int specs = int.Parse(args[4], CultureInfo.InvariantCulture), seed = int.Parse(args[5], CultureInfo.InvariantCulture);
         string stamp = Path.Combine(root, "generated.txt");
-        string expected = $"tags={tags} pages={pages} specs={specs} seed={seed}";
+        // The generator's own version is part of the stamp: a changed generator writes the tree anew.
+        string expected = $"generator=2 tags={tags} pages={pages} specs={specs} seed={seed}";
         if (File.Exists(stamp) && File.ReadAllText(stamp).StartsWith(expected, StringComparison.Ordinal))
         {
             Console.WriteLine(File.ReadAllText(stamp).Trim());
@@ -38,7 +39,12 @@ switch (args.FirstOrDefault())
     {
         string folder = args[1];
         int threads = int.Parse(args[2], CultureInfo.InvariantCulture), repetitions = int.Parse(args[3], CultureInfo.InvariantCulture);
-        Floor.Measure(folder, threads); // warm-up: file cache and JIT
+        int warmUp = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1;
+        for (int i = 0; i < warmUp; i++)
+        {
+            Floor.Measure(folder, threads); // file cache, and the JIT's instrumented tiers (see Invoke-Benchmark.ps1)
+        }
+
         var runs = Enumerable.Range(0, repetitions).Select(_ => Floor.Measure(folder, threads)).ToList();
         var times = runs.Select(r => r.Milliseconds).OrderBy(t => t).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Tokens}"));
@@ -59,6 +65,14 @@ switch (args.FirstOrDefault())
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Specs}"));
         return 0;
     }
+
+    case "cold":
+        EngineCold.Run(args[1]);
+        return 0;
+
+    case "experiment":
+        EngineExperiment.Run(args[1]);
+        return 0;
 
     default:
         Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions>");

@@ -98,6 +98,10 @@ internal static class SyntheticCache
         string[] versions = { $"{1 + index % 9}.{index % 13}.{index % 5}", $"{1 + index % 9}.{index % 13 + 1}.0" };
         string buildSystem = "build_system=" + BuildSystems[index % BuildSystems.Length];
         string[] own = BoolVariants.OrderBy(_ => random.Next()).Take(3 + index % 14).OrderBy(v => v, StringComparer.Ordinal).ToArray();
+        // Real pages hold one to a few variant configurations per package (the corpus: 1-3), not one per spec.
+        var configurations = Enumerable.Range(0, 1 + Math.Min(count / 40, 4))
+            .Select(_ => own.Select(v => (random.Next(3) == 0 ? "~" : "+") + v).Append(buildSystem).ToArray())
+            .ToArray();
         var specs = new List<CacheSpec>(count);
         int totalWeight = Stacks.Sum(s => s.Weight);
         for (int i = 0; i < count; i++)
@@ -113,7 +117,7 @@ internal static class SyntheticCache
                 }
             }
 
-            var variants = own.Select(v => (random.Next(3) == 0 ? "~" : "+") + v).Append(buildSystem).ToArray();
+            var variants = configurations[random.Next(configurations.Length)];
             specs.Add(new CacheSpec(name, tag, Hash(random), new[] { versions[random.Next(4) == 0 ? 1 : 0] }, stack.Compiler,
                 stack.OS, stack.Platform, stack.Target, variants, stacks, null, null, null));
         }

@@ -14,33 +14,37 @@ public sealed class StackCounts : IReadOnlyDictionary<string, int>, IDictionary
     /// <summary>An empty instance.</summary>
     public static readonly StackCounts Empty = new(Array.Empty<KeyValuePair<string, int>>());
 
+    // Pages list a few dozen stacks at most: a linear scan beats building a dictionary for every page read,
+    // and most pages' counts are never looked up at all. Longer lists (hostile input) get an index.
+    private const int IndexAbove = 32;
+
     private readonly KeyValuePair<string, int>[] _entries;
-    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>? _index;
 
     /// <summary>Creates the counts from entries in display order; a repeated stack name is rejected.</summary>
     public StackCounts(IEnumerable<KeyValuePair<string, int>> entries)
     {
-        var list = new List<KeyValuePair<string, int>>(entries);
-        _entries = list.ToArray();
-        _index = new Dictionary<string, int>(_entries.Length, StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in _entries)
+        _entries = new List<KeyValuePair<string, int>>(entries).ToArray();
+        if (_entries.Length > IndexAbove)
         {
-            if (entry.Key is null)
+            _index = new Dictionary<string, int>(_entries.Length, StringComparer.OrdinalIgnoreCase);
+        }
+
+        for (int i = 0; i < _entries.Length; i++)
+        {
+            string key = _entries[i].Key ?? throw new ArgumentException("A stack name is null.", nameof(entries));
+            bool repeated = _index is null ? Find(key, i) >= 0 : _index.ContainsKey(key);
+            if (repeated)
             {
-                throw new ArgumentException("A stack name is null.", nameof(entries));
+                throw new ArgumentException($"The stack '{key}' is listed twice.", nameof(entries));
             }
 
-            if (_index.ContainsKey(entry.Key))
-            {
-                throw new ArgumentException($"The stack '{entry.Key}' is listed twice.", nameof(entries));
-            }
-
-            _index.Add(entry.Key, entry.Value);
+            _index?.Add(key, _entries[i].Value);
         }
     }
 
     /// <summary>The count for a stack (case-insensitive); 0 for a stack the page does not list.</summary>
-    public int this[string stack] => stack is not null && _index.TryGetValue(stack, out int n) ? n : 0;
+    public int this[string stack] => TryGetValue(stack, out int n) ? n : 0;
 
     /// <summary>Number of stacks listed.</summary>
     public int Count => _entries.Length;
@@ -70,13 +74,43 @@ public sealed class StackCounts : IReadOnlyDictionary<string, int>, IDictionary
     }
 
     /// <summary>True when the stack is listed.</summary>
-    public bool ContainsKey(string key) => key is not null && _index.ContainsKey(key);
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     /// <summary>Looks up a stack's count.</summary>
     public bool TryGetValue(string key, out int value)
     {
         value = 0;
-        return key is not null && _index.TryGetValue(key, out value);
+        if (key is null)
+        {
+            return false;
+        }
+
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out value);
+        }
+
+        int at = Find(key, _entries.Length);
+        if (at >= 0)
+        {
+            value = _entries[at].Value;
+        }
+
+        return at >= 0;
+    }
+
+    // Index of the entry named key among the first 'count', ignoring case; -1 when none.
+    private int Find(string key, int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Entries in page order.</summary>
@@ -99,7 +133,7 @@ public sealed class StackCounts : IReadOnlyDictionary<string, int>, IDictionary
     // Non-generic IDictionary, read-only: lets PowerShell index ($x['e4s'], $x.e4s) and format it.
     object? IDictionary.this[object key]
     {
-        get => key is string s && _index.TryGetValue(s, out int n) ? n : null;
+        get => key is string s && TryGetValue(s, out int n) ? n : null;
         set => throw ReadOnly();
     }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CacheMeta.Text;
 
 namespace CacheMeta.Pages;
 
@@ -25,6 +27,7 @@ internal readonly struct FrontMatter
     /// <summary>1-based line number of the closing <c>---</c>.</summary>
     public int ClosingLine { get; }
 
+    [MethodImpl(Jit.Optimized)]
     public static FrontMatter Locate(ReadOnlySpan<byte> file, string path)
     {
         int start = file.Length >= 3 && file[0] == 0xEF && file[1] == 0xBB && file[2] == 0xBF ? 3 : 0;
@@ -59,6 +62,7 @@ internal readonly struct FrontMatter
     }
 
     /// <summary>End of the line starting at <paramref name="start"/> (before its line break) and the start of the next.</summary>
+    [MethodImpl(Jit.Optimized)]
     public static int LineEnd(ReadOnlySpan<byte> text, int start, out int next)
     {
         int rel = text.Slice(start).IndexOfAny((byte)'\n', (byte)'\r');

@@ -27,6 +27,24 @@ internal sealed class PageParser
         _fast = new FastPageParser(_factory, new QueryMemo());
     }
 
+    private byte[] _buffer = new byte[16 * 1024];
+
+    /// <summary>
+    /// The parser's read buffer, at least <paramref name="size"/> bytes, keeping its first <paramref name="keep"/>
+    /// bytes when it grows. Pages are parsed into values that never point into it, so it is reused.
+    /// </summary>
+    public byte[] Buffer(int size, int keep = 0)
+    {
+        if (_buffer.Length < size)
+        {
+            var larger = new byte[Math.Max(size, _buffer.Length * 2)];
+            System.Buffer.BlockCopy(_buffer, 0, larger, 0, keep);
+            _buffer = larger;
+        }
+
+        return _buffer;
+    }
+
     /// <summary>Disables the fast reading, so tests can compare both readings of the same bytes.</summary>
     internal bool YamlOnly { get; set; }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
@@ -33,6 +32,7 @@ public sealed class PageReadOptions
 /// </summary>
 public static class PageReader
 {
+
     /// <summary>Reads one page file.</summary>
     public static PageResult ReadFile(string path, CompiledQuery? query = null, PageReadOptions? options = null)
     {
@@ -69,7 +69,7 @@ public static class PageReader
     private static IEnumerable<PageResult> ReadInParallel(IEnumerable<string> files, CompiledQuery query,
         PageReadOptions options, CancellationToken cancellationToken)
     {
-        // Parsers own pools and memos that are not thread-safe: a task borrows one and gives it back.
+        // Parsers own pools, memos and a read buffer that are not thread-safe: a task borrows one and gives it back.
         var parsers = new ConcurrentBag<PageParser>();
         var window = new Queue<Task<PageResult>>();
         int windowSize = options.MaxParallelism * 4;
@@ -117,9 +117,16 @@ public static class PageReader
         // Task.Wait does not look at the token when the task is already done: check it here, so Ctrl+C
         // stops the output even when the parsing is ahead of the consumer.
         cancellationToken.ThrowIfCancellationRequested();
+        if (!task.IsCompleted)
+        {
+            // Block without spinning first (as Task.Wait does): with two cores, a spinning consumer takes
+            // the time the parsers need.
+            WaitHandle.WaitAny(new[] { ((IAsyncResult)task).AsyncWaitHandle, cancellationToken.WaitHandle });
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         try
         {
-            task.Wait(cancellationToken);
             return task.Result;
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
@@ -131,7 +138,6 @@ public static class PageReader
 
     private static PageResult Read(PageParser parser, string path, long maxBytes)
     {
-        byte[]? buffer = null;
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
@@ -142,8 +148,10 @@ public static class PageReader
                 return PageResult.Failed(path, PageErrors.TooLarge(path, length, maxBytes));
             }
 
-            // Read to the end even if the file grew since Length was taken, but never past the cap.
-            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1) + 1);
+            // Read to the end even if the file grew since Length was taken, but never past the cap. The buffer
+            // belongs to the parser and is reused for every page it reads: large pages would otherwise churn
+            // the large-object heap and bring on full collections.
+            byte[] buffer = parser.Buffer((int)length + 1);
             int total = 0, read;
             while ((read = stream.Read(buffer, total, buffer.Length - total)) > 0)
             {
@@ -155,10 +163,7 @@ public static class PageReader
                         return PageResult.Failed(path, PageErrors.TooLarge(path, total, maxBytes));
                     }
 
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, larger, 0, total);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = parser.Buffer(buffer.Length * 2, keep: total);
                 }
             }
 
@@ -169,13 +174,6 @@ public static class PageReader
             var kind = ex is FileNotFoundException or DirectoryNotFoundException ? CacheErrorKind.ObjectNotFound : CacheErrorKind.ResourceUnavailable;
             string id = kind == CacheErrorKind.ObjectNotFound ? ErrorIds.PathNotFound : ErrorIds.FileReadFailed;
             return PageResult.Failed(path, new CacheMetaException(id, kind, "The file could not be read: " + ex.Message, path, innerException: ex));
-        }
-        finally
-        {
-            if (buffer is not null)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
     }
 }

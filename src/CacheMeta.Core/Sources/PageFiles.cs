@@ -33,83 +33,106 @@ public static class PageFiles
         {
             cancellationToken.ThrowIfCancellationRequested();
             string directory = pending.Pop();
-            string page = Path.Combine(directory, PageFileName);
-            if (File.Exists(page))
+            var listing = List(directory);
+            // Where this folder sits in a site decides what its subfolders are: _cache/<tag>/<package>.
+            bool inCacheFolder = Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
+            bool isCacheFolder = Path.GetFileName(directory) == SiteCacheFolder;
+            if (listing.HasPage)
             {
-                yield return page;
+                yield return Path.Combine(directory, PageFileName);
             }
-            else if (IsLegacyPackageFolder(directory) && File.Exists(Path.Combine(directory, LegacyPageFileName)))
+            else if (listing.HasLegacyPage && inCacheFolder)
             {
                 yield return Path.Combine(directory, LegacyPageFileName);
             }
 
-            string[] children = Subdirectories(directory);
-            for (int i = children.Length - 1; i >= 0; i--)
+            var children = listing.Subdirectories;
+            children.Sort(StringComparer.Ordinal);
+            for (int i = children.Count - 1; i >= 0; i--)
             {
-                if (ShouldEnter(children[i], query))
+                string name = children[i];
+                bool wanted = !name.StartsWith(".", StringComparison.Ordinal) // .git and friends
+                    && (query is null
+                        || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)));
+                if (wanted)
                 {
-                    pending.Push(children[i]);
+                    pending.Push(Path.Combine(directory, name));
                 }
             }
         }
     }
 
-    private static string[] Subdirectories(string directory)
+    private sealed class Listing
     {
-        string[] children;
-        try
-        {
-            children = Directory.GetDirectories(directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Array.Empty<string>(); // a folder that vanished or is unreadable holds no pages we can read
-        }
-
-        Array.Sort(children, StringComparer.Ordinal);
-        return children;
+        public bool HasPage;
+        public bool HasLegacyPage;
+        public List<string> Subdirectories = new();
     }
 
-    private static bool ShouldEnter(string directory, CompiledQuery? query)
+#if NET
+    private static readonly EnumerationOptions ListOptions = new()
     {
-        string name = Path.GetFileName(directory);
-        if (name.StartsWith(".", StringComparison.Ordinal))
-        {
-            return false; // .git and friends
-        }
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = true,
+        AttributesToSkip = 0,
+        ReturnSpecialDirectories = false,
+    };
 
+    // One directory read gives names and entry types: no stat per entry, which is most of the cost of
+    // walking a site of thousands of package folders. Links to folders are not followed (they could loop).
+    private static Listing List(string directory)
+    {
+        var listing = new Listing();
         try
         {
-            if ((File.GetAttributes(directory) & FileAttributes.ReparsePoint) != 0)
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<(string? Folder, int File)>(directory,
+                (ref System.IO.Enumeration.FileSystemEntry entry) => entry.IsDirectory
+                    ? ((entry.Attributes & FileAttributes.ReparsePoint) != 0 ? (null, 0) : (entry.FileName.ToString(), 0))
+                    : (null, entry.FileName.SequenceEqual(PageFileName.AsSpan()) ? 1 : entry.FileName.SequenceEqual(LegacyPageFileName.AsSpan()) ? 2 : 0),
+                ListOptions);
+            foreach (var (folder, file) in entries)
             {
-                return false; // a linked folder could loop back on the tree
+                if (folder is not null)
+                {
+                    listing.Subdirectories.Add(folder);
+                }
+
+                listing.HasPage |= file == 1;
+                listing.HasLegacyPage |= file == 2;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            // A folder that vanished or is unreadable holds no pages we can read.
         }
 
-        if (query is null)
-        {
-            return true;
-        }
-
-        string? parent = Path.GetFileName(Path.GetDirectoryName(directory));
-        string? grandparent = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(directory)));
-        if (parent == SiteCacheFolder)
-        {
-            return query.MatchesTag(name); // _cache/<tag>
-        }
-
-        if (grandparent == SiteCacheFolder)
-        {
-            return query.MatchesName(name); // _cache/<tag>/<package>
-        }
-
-        return true;
+        return listing;
     }
+#else
+    private static Listing List(string directory)
+    {
+        var listing = new Listing
+        {
+            HasPage = File.Exists(Path.Combine(directory, PageFileName)),
+            HasLegacyPage = File.Exists(Path.Combine(directory, LegacyPageFileName)),
+        };
+        try
+        {
+            foreach (string child in Directory.GetDirectories(directory))
+            {
+                if ((File.GetAttributes(child) & FileAttributes.ReparsePoint) == 0)
+                {
+                    listing.Subdirectories.Add(Path.GetFileName(child));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A folder that vanished or is unreadable holds no pages we can read.
+        }
 
-    private static bool IsLegacyPackageFolder(string directory) =>
-        Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
+        return listing;
+    }
+#endif
+
 }

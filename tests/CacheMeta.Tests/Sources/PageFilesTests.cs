@@ -45,6 +45,17 @@ public sealed class PageFilesTests
     }
 
     [Fact]
+    public void DoesNotFollowLinkedFolders()
+    {
+        using var tree = Site();
+        // A link back up the tree would make the walk endless if it were followed.
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "_cache", "develop", "zlib", "loop"), tree.Root);
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "linked-develop"), Path.Combine(tree.Root, "_cache", "develop"));
+
+        Assert.Equal(6, Relative(tree).Length);
+    }
+
+    [Fact]
     public void IsLazy()
     {
         using var tree = Site();

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Text.Json;
@@ -22,7 +23,28 @@ internal sealed class FastJsonReader
     /// <summary>True when a string token is too long for the fast path (the YAML reading then reports it).</summary>
     public static bool TooLong(ref Utf8JsonReader reader) => reader.ValueSpan.Length > Yaml.YamlTreeReader.MaxScalarLength;
 
+    /// <summary>Printable ASCII bytes as a shared string (page titles, tags, layouts).</summary>
+    [MethodImpl(Jit.Optimized)]
+    public string PooledAscii(ReadOnlySpan<byte> ascii)
+    {
+        if (_strings.TryGet(ascii, out string value, out int hash))
+        {
+            return value;
+        }
+
+        var chars = new char[ascii.Length];
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)ascii[i];
+        }
+
+        value = new string(chars);
+        _strings.Add(ascii, hash, value);
+        return value;
+    }
+
     /// <summary>A string token as a shared string.</summary>
+    [MethodImpl(Jit.Optimized)]
     public string PooledString(ref Utf8JsonReader reader)
     {
         if (reader.ValueIsEscaped)
@@ -42,6 +64,7 @@ internal sealed class FastJsonReader
     }
 
     /// <summary>A string or null token (false for any other token).</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryOptionalString(ref Utf8JsonReader reader, out string? value)
     {
         value = null;
@@ -61,6 +84,7 @@ internal sealed class FastJsonReader
     /// A list of strings (null reads as empty) as a shared read-only list. <paramref name="json"/> is the
     /// span the reader reads, so the list's raw bytes can be looked up before any element is decoded.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryStringList(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out IReadOnlyList<string> list)
     {
         list = Empty;

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Text.Json;
 
@@ -20,6 +22,7 @@ internal sealed class FastMeta
 /// <summary>Reads a page's <c>meta</c> JSON object; false sends the page to the YAML reading.</summary>
 internal static class FastMetaReader
 {
+    [MethodImpl(Jit.Optimized)]
     public static bool TryRead(FastJsonReader json, ReadOnlySpan<byte> line, out FastMeta meta)
     {
         meta = new FastMeta();
@@ -56,7 +59,7 @@ internal static class FastMetaReader
                 4 => json.TryStringList(ref reader, line, out meta.Versions),
                 5 => json.TryStringList(ref reader, line, out meta.Stacks),
                 6 => TryCount(ref reader, out meta.NumSpecs),
-                7 => TryStackCounts(ref reader, out meta.NumSpecsByStack),
+                7 => TryStackCounts(json, ref reader, out meta.NumSpecsByStack),
                 _ => reader.TrySkip(),
             };
             if (!ok)
@@ -85,7 +88,7 @@ internal static class FastMetaReader
         return false;
     }
 
-    private static bool TryStackCounts(ref Utf8JsonReader reader, out StackCounts counts)
+    private static bool TryStackCounts(FastJsonReader json, ref Utf8JsonReader reader, out StackCounts counts)
     {
         counts = StackCounts.Empty;
         if (reader.TokenType == JsonTokenType.Null)
@@ -99,12 +102,10 @@ internal static class FastMetaReader
         }
 
         var entries = new List<KeyValuePair<string, int>>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
-            if (!names.Add(name) || !reader.Read() || reader.TokenType != JsonTokenType.Number
-                || !reader.TryGetInt32(out int n) || !IsPlainInteger(ref reader))
+            string name = json.PooledString(ref reader);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int n) || !IsPlainInteger(ref reader))
             {
                 return false;
             }
@@ -112,7 +113,8 @@ internal static class FastMetaReader
             entries.Add(new KeyValuePair<string, int>(name, n));
         }
 
-        // Stack names differing only in case are distinct keys to YAML but one to StackCounts' lookups.
+        // StackCounts rejects a repeated stack, and stack names differing only in case, which are distinct keys
+        // to YAML but one to StackCounts' lookups: both go to the YAML reading, which reports them.
         try
         {
             counts = new StackCounts(entries);

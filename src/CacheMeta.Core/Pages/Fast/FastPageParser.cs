@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Text.Json;
@@ -17,10 +19,13 @@ internal sealed class FastPageParser
 {
     private readonly FastJsonReader _json = new();
     private readonly FastRecordReader _records;
+    private byte[] _lastCategoriesText = Array.Empty<byte>();
+    private IReadOnlyList<string>? _lastCategories;
 
     public FastPageParser(SpecFactory factory, QueryMemo memo) => _records = new FastRecordReader(_json, factory, memo);
 
     /// <summary>True when the page was read here; <paramref name="page"/> is null when the query rules it out.</summary>
+    [MethodImpl(Jit.Optimized)]
     public bool TryParse(ReadOnlySpan<byte> file, FrontMatter frontMatter, string path, CompiledQuery query,
         bool packageOnly, out CachePage? page)
     {
@@ -76,6 +81,7 @@ internal sealed class FastPageParser
     }
 
     // One pass over the front matter lines: each must be "key: value" with a known key, seen once.
+    [MethodImpl(Jit.Optimized)]
     private static bool TryFindLines(ReadOnlySpan<byte> file, FrontMatter frontMatter, out Lines lines)
     {
         lines = default;
@@ -148,7 +154,7 @@ internal sealed class FastPageParser
     }
 
     // A double-quoted scalar without escapes, or a plain scalar of name characters that is not null.
-    private static bool TryScalar(ReadOnlySpan<byte> value, out string? text)
+    private bool TryScalar(ReadOnlySpan<byte> value, out string? text)
     {
         text = null;
         if (value.Length > Yaml.YamlTreeReader.MaxScalarLength)
@@ -170,7 +176,7 @@ internal sealed class FastPageParser
                 return false;
             }
 
-            text = Ascii(inner);
+            text = _json.PooledAscii(inner);
             return true;
         }
 
@@ -179,16 +185,23 @@ internal sealed class FastPageParser
             return false;
         }
 
-        text = Ascii(value);
+        text = _json.PooledAscii(value);
         return true;
     }
 
     // "[package, develop]": a flow list of scalars.
-    private static bool TryCategories(ReadOnlySpan<byte> value, out IReadOnlyList<string> categories)
+    private bool TryCategories(ReadOnlySpan<byte> value, out IReadOnlyList<string> categories)
     {
         categories = Array.Empty<string>();
         if (value.Length == 0)
         {
+            return true;
+        }
+
+        // Consecutive pages of a tag share their categories: keep the last list.
+        if (_lastCategories is not null && value.SequenceEqual(_lastCategoriesText))
+        {
+            categories = _lastCategories;
             return true;
         }
 
@@ -216,7 +229,8 @@ internal sealed class FastPageParser
             }
         }
 
-        categories = new ReadOnlyCollection<string>(items);
+        categories = _lastCategories = new ReadOnlyCollection<string>(items);
+        _lastCategoriesText = value.ToArray();
         return true;
     }
 
@@ -271,8 +285,12 @@ internal sealed class FastPageParser
 
     // YAML forbids most control characters and treats some non-ASCII ones as line breaks; JSON does not.
     // Printable ASCII is where the two readings provably agree.
+    [MethodImpl(Jit.Optimized)]
     private static bool IsPrintableAscii(ReadOnlySpan<byte> value)
     {
+#if NET
+        return value.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E) < 0; // vectorized: this sees every byte of a page
+#else
         foreach (byte b in value)
         {
             if (b < 0x20 || b > 0x7E)
@@ -282,16 +300,6 @@ internal sealed class FastPageParser
         }
 
         return true;
-    }
-
-    private static string Ascii(ReadOnlySpan<byte> bytes)
-    {
-        var chars = new char[bytes.Length];
-        for (int i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-
-        return new string(chars);
+#endif
     }
 }
