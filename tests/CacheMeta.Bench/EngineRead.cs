@@ -16,7 +16,8 @@ internal static class EngineRead
         var query = new CompiledQuery(new SpecQuery { Stack = new[] { "e4s" }, Target = new[] { "x86_64_v3" } });
         var options = new PageReadOptions { MaxParallelism = threads };
         var clock = Stopwatch.StartNew();
-        long specs = PageReader.ReadFiles(PageFiles.Find(root, query), query, options).Sum(r => (long)(r.Page?.Specs.Count ?? 0));
+        long specs = new PageTreeSource(new[] { root }).Read(query, options, System.Threading.CancellationToken.None)
+            .Sum(r => (long)(r.Page?.Specs.Count ?? 0));
         return (clock.Elapsed.TotalMilliseconds, specs);
     }
 }
@@ -39,7 +40,7 @@ internal static class EngineExperiment
             var r = parser.Parse(bytes, sample);
             Console.WriteLine($"page {bytes.Length} bytes, {r.Page?.EntryCount} entries, {r.Page?.Specs.Count} matches: Parse {(b1 - b0) / 1000} B/page");
         }
-        var names = new[] { "enumerate", "ReadFiles(1)", "ReadFiles(2)", "Find+ReadFiles(2)", "floor1", "floor2" };
+        var names = new[] { "enumerate", "ReadFiles(1)", "ReadFiles(2)", "TreeSource(2)", "floor1", "floor2" };
         var samples = names.ToDictionary(n => n, _ => new List<double>());
         for (int round = 0; round < 14; round++)
         {
@@ -55,7 +56,7 @@ internal static class EngineExperiment
 
             clock.Restart();
             var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            PageReader.ReadFiles(PageFiles.Find(root, query), query, new PageReadOptions { MaxParallelism = 2 }).Sum(r => (long)(r.Page?.Specs.Count ?? 0));
+            new PageTreeSource(new[] { root }).Read(query, new PageReadOptions { MaxParallelism = 2 }, System.Threading.CancellationToken.None).Sum(r => (long)(r.Page?.Specs.Count ?? 0));
             times.Add(clock.Elapsed.TotalMilliseconds);
             if (round >= 10) Console.Write($"cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds:0} wall {times[^1]:0}; ");
             times.Add(Floor.Measure(root, 1).Milliseconds);

@@ -32,6 +32,11 @@ public sealed class PageReadOptions
 /// </summary>
 public static class PageReader
 {
+    /// <summary>
+    /// How many files each worker may be ahead of the consumer. Page sizes are heavy-tailed (a few packages have
+    /// hundreds of specs): a short window leaves workers idle behind one big page while the consumer writes objects.
+    /// </summary>
+    internal const int FilesAheadPerWorker = 32;
 
     /// <summary>Reads one page file.</summary>
     public static PageResult ReadFile(string path, CompiledQuery? query = null, PageReadOptions? options = null)
@@ -50,29 +55,35 @@ public static class PageReader
     {
         options ??= new PageReadOptions();
         query ??= CompiledQuery.All;
-        return options.MaxParallelism <= 1
-            ? ReadSequentially(files, query, options, cancellationToken)
-            : ReadInParallel(files, query, options, cancellationToken);
+        return Read(files, probe: false, new ParserPool(query, options.PackageOnly), options, cancellationToken);
     }
 
-    private static IEnumerable<PageResult> ReadSequentially(IEnumerable<string> files, CompiledQuery query,
+    /// <summary>
+    /// Reads files in order with the parsers of <paramref name="parsers"/>. With <paramref name="probe"/>, a path
+    /// that does not exist is not an error but a <see cref="PageResult.IsMissing"/> result: the tree reader asks
+    /// for <c>&lt;folder&gt;/specs.md</c> of every subfolder without listing each one first.
+    /// </summary>
+    internal static IEnumerable<PageResult> Read(IEnumerable<string> files, bool probe, ParserPool parsers,
+        PageReadOptions options, CancellationToken cancellationToken) =>
+        options.MaxParallelism <= 1
+            ? ReadSequentially(files, probe, parsers, options, cancellationToken)
+            : ReadInParallel(files, probe, parsers, options, cancellationToken);
+
+    private static IEnumerable<PageResult> ReadSequentially(IEnumerable<string> files, bool probe, ParserPool parsers,
         PageReadOptions options, CancellationToken cancellationToken)
     {
-        var parser = new PageParser(query, options.PackageOnly);
         foreach (string file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return Read(parser, file, options.MaxPageBytes);
+            yield return parsers.Read(file, probe, options.MaxPageBytes);
         }
     }
 
-    private static IEnumerable<PageResult> ReadInParallel(IEnumerable<string> files, CompiledQuery query,
+    private static IEnumerable<PageResult> ReadInParallel(IEnumerable<string> files, bool probe, ParserPool parsers,
         PageReadOptions options, CancellationToken cancellationToken)
     {
-        // Parsers own pools, memos and a read buffer that are not thread-safe: a task borrows one and gives it back.
-        var parsers = new ConcurrentBag<PageParser>();
         var window = new Queue<Task<PageResult>>();
-        int windowSize = options.MaxParallelism * 4;
+        int windowSize = options.MaxParallelism * FilesAheadPerWorker;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -80,18 +91,7 @@ public static class PageReader
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string path = file;
-                window.Enqueue(Task.Run(() =>
-                {
-                    var parser = parsers.TryTake(out var p) ? p : new PageParser(query, options.PackageOnly);
-                    try
-                    {
-                        return Read(parser, path, options.MaxPageBytes);
-                    }
-                    finally
-                    {
-                        parsers.Add(parser);
-                    }
-                }, stop.Token));
+                window.Enqueue(Task.Run(() => parsers.Read(path, probe, options.MaxPageBytes), stop.Token));
 
                 // Hand over finished results at once (first object early); wait only when the window is full.
                 while (window.Count > 0 && (window.Count >= windowSize || window.Peek().IsCompleted))
@@ -136,7 +136,7 @@ public static class PageReader
         }
     }
 
-    private static PageResult Read(PageParser parser, string path, long maxBytes)
+    internal static PageResult Read(PageParser parser, string path, long maxBytes, bool probe = false)
     {
         try
         {
@@ -168,6 +168,10 @@ public static class PageReader
             }
 
             return parser.Parse(new ReadOnlySpan<byte>(buffer, 0, total), path);
+        }
+        catch (Exception ex) when (probe && ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return PageResult.Missing(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

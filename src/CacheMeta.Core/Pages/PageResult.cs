@@ -22,7 +22,12 @@ public sealed class PageResult
     /// <summary>Why the file could not be read, when it could not.</summary>
     public CacheMetaException? Error { get; }
 
+    /// <summary>True when a probed file does not exist (the tree reader then lists its folder instead).</summary>
+    internal bool IsMissing { get; private set; }
+
     internal static PageResult Read(string path, CachePage? page) => new(path, page, null);
+
+    internal static PageResult Missing(string path) => new(path, null, null) { IsMissing = true };
 
     internal static PageResult Failed(string path, CacheMetaException error) => new(path, null, error);
 }

@@ -24,7 +24,10 @@ public static class PageFiles
     /// <summary>The site folder that holds <c>&lt;tag&gt;/&lt;package&gt;</c> folders.</summary>
     public const string SiteCacheFolder = "_cache";
 
-    /// <summary>Lists the page files under <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// Lists the page files under <paramref name="folder"/>. A folder that holds a page is a package's page
+    /// folder: pages do not nest, so the search does not go further down it.
+    /// </summary>
     public static IEnumerable<string> Find(string folder, CompiledQuery? query = null, CancellationToken cancellationToken = default)
     {
         var pending = new Stack<string>();
@@ -34,35 +37,59 @@ public static class PageFiles
             cancellationToken.ThrowIfCancellationRequested();
             string directory = pending.Pop();
             var listing = List(directory);
-            // Where this folder sits in a site decides what its subfolders are: _cache/<tag>/<package>.
-            bool inCacheFolder = Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
-            bool isCacheFolder = Path.GetFileName(directory) == SiteCacheFolder;
-            if (listing.HasPage)
+            string? page = PageOf(directory, listing);
+            if (page is not null)
             {
-                yield return Path.Combine(directory, PageFileName);
-            }
-            else if (listing.HasLegacyPage && inCacheFolder)
-            {
-                yield return Path.Combine(directory, LegacyPageFileName);
+                yield return page;
+                continue;
             }
 
-            var children = listing.Subdirectories;
-            children.Sort(StringComparer.Ordinal);
+            var children = Subfolders(directory, listing, query);
             for (int i = children.Count - 1; i >= 0; i--)
             {
-                string name = children[i];
-                bool wanted = !name.StartsWith(".", StringComparison.Ordinal) // .git and friends
-                    && (query is null
-                        || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)));
-                if (wanted)
-                {
-                    pending.Push(Path.Combine(directory, name));
-                }
+                pending.Push(children[i]);
             }
         }
     }
 
-    private sealed class Listing
+    /// <summary>The page a folder holds (its specs.md, or an oldest-layout index.md under _cache); null when none.</summary>
+    internal static string? PageOf(string directory, Listing listing)
+    {
+        if (listing.HasPage)
+        {
+            return Path.Combine(directory, PageFileName);
+        }
+
+        bool inCacheFolder = Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
+        return listing.HasLegacyPage && inCacheFolder ? Path.Combine(directory, LegacyPageFileName) : null;
+    }
+
+    /// <summary>
+    /// The subfolders worth searching, in ordinal order: not hidden, not links, and under a site's _cache folder
+    /// only the tag and package folders the query can match.
+    /// </summary>
+    internal static List<string> Subfolders(string directory, Listing listing, CompiledQuery? query)
+    {
+        // Where this folder sits in a site decides what its subfolders are: _cache/<tag>/<package>.
+        bool isCacheFolder = Path.GetFileName(directory) == SiteCacheFolder;
+        bool inCacheFolder = Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
+        var names = listing.Subdirectories;
+        names.Sort(StringComparer.Ordinal);
+        var folders = new List<string>(names.Count);
+        foreach (string name in names)
+        {
+            bool wanted = !name.StartsWith(".", StringComparison.Ordinal) // .git and friends
+                && (query is null || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)));
+            if (wanted)
+            {
+                folders.Add(Path.Combine(directory, name));
+            }
+        }
+
+        return folders;
+    }
+
+    internal sealed class Listing
     {
         public bool HasPage;
         public bool HasLegacyPage;
@@ -80,7 +107,7 @@ public static class PageFiles
 
     // One directory read gives names and entry types: no stat per entry, which is most of the cost of
     // walking a site of thousands of package folders. Links to folders are not followed (they could loop).
-    private static Listing List(string directory)
+    internal static Listing List(string directory)
     {
         var listing = new Listing();
         try
@@ -109,7 +136,7 @@ public static class PageFiles
         return listing;
     }
 #else
-    private static Listing List(string directory)
+    internal static Listing List(string directory)
     {
         var listing = new Listing
         {

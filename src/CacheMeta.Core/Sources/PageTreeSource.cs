@@ -1,13 +1,15 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using CacheMeta.Pages;
 using CacheMeta.Query;
 
 namespace CacheMeta.Sources;
 
-/// <summary>Page files and folders of pages (searched recursively), read in parallel in a fixed order.</summary>
+/// <summary>
+/// Page files and folders of pages (searched recursively; a folder holding a page is not searched further),
+/// read in parallel in a fixed order.
+/// </summary>
 public sealed class PageTreeSource : ICacheSource
 {
     private readonly IEnumerable<string> _roots;
@@ -21,7 +23,16 @@ public sealed class PageTreeSource : ICacheSource
     /// <inheritdoc />
     public IEnumerable<PageResult> Read(CompiledQuery query, PageReadOptions options, CancellationToken cancellationToken)
     {
-        var files = _roots.SelectMany(root => File.Exists(root) ? new[] { root } : PageFiles.Find(root, query, cancellationToken));
-        return PageReader.ReadFiles(files, query, options, cancellationToken);
+        var parsers = new ParserPool(query, options.PackageOnly);
+        foreach (string root in _roots)
+        {
+            var results = File.Exists(root)
+                ? PageReader.Read(new[] { root }, probe: false, parsers, options, cancellationToken)
+                : PageTreeReader.Read(root, query, options, parsers, cancellationToken);
+            foreach (var result in results)
+            {
+                yield return result;
+            }
+        }
     }
 }
