@@ -1,8 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using CacheMeta.Text;
-using System.Collections.Generic;
-using System.Text.Json;
 
 namespace CacheMeta.Pages.Fast;
 
@@ -19,98 +18,135 @@ internal sealed class FastMeta
     public StackCounts NumSpecsByStack = StackCounts.Empty;
 }
 
-/// <summary>Reads a page's <c>meta</c> JSON object; false sends the page to the YAML reading.</summary>
+/// <summary>Reads a page's <c>meta</c> object; false sends the page to the YAML reading.</summary>
 internal static class FastMetaReader
 {
+    private const int Compilers = 0, Oss = 1, Platforms = 2, Targets = 3, Versions = 4, Stacks = 5, NumSpecs = 6,
+        NumSpecsByStack = 7;
+
     [MethodImpl(Jit.Optimized)]
     public static bool TryRead(FastJsonReader json, ReadOnlySpan<byte> line, out FastMeta meta)
     {
         meta = new FastMeta();
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var scanner = new JsonScanner(line);
+        if (!scanner.Take((byte)'{'))
         {
             return false;
         }
 
         int seen = 0;
         List<string>? unknown = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!scanner.Take((byte)'}'))
         {
-            int field = FastJsonReader.FieldCode(ref reader, "compilers"u8, "oss"u8, "platforms"u8, "targets"u8,
-                "versions"u8, "stacks"u8, "num_specs"u8, "num_specs_by_stack"u8, default, default);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0)
-                || (field == -1 && !FastJsonReader.FirstUnknownKey(ref reader, ref unknown)))
+            while (true)
             {
-                return false; // escaped or repeated key: let the reference reading decide
-            }
+                if (!scanner.TryKey(out var key))
+                {
+                    return false;
+                }
 
-            if (field >= 0)
-            {
-                seen |= 1 << field;
-            }
+                int field = FieldOf(key);
+                if ((field >= 0 && (seen & (1 << field)) != 0) || (field < 0 && !json.FirstUnknownKey(key, ref unknown)))
+                {
+                    return false; // a repeated key: the YAML reading rejects it and says where
+                }
 
-            reader.Read();
-            bool ok = field switch
-            {
-                0 => json.TryStringList(ref reader, line, out meta.Compilers),
-                1 => json.TryStringList(ref reader, line, out meta.Oss),
-                2 => json.TryStringList(ref reader, line, out meta.Platforms),
-                3 => json.TryStringList(ref reader, line, out meta.Targets),
-                4 => json.TryStringList(ref reader, line, out meta.Versions),
-                5 => json.TryStringList(ref reader, line, out meta.Stacks),
-                6 => TryCount(ref reader, out meta.NumSpecs),
-                7 => TryStackCounts(json, ref reader, out meta.NumSpecsByStack),
-                _ => reader.TrySkip(),
-            };
-            if (!ok)
-            {
-                return false;
+                seen |= field >= 0 ? 1 << field : 0;
+                bool ok = field switch
+                {
+                    Compilers => json.TryStringList(ref scanner, out meta.Compilers),
+                    Oss => json.TryStringList(ref scanner, out meta.Oss),
+                    Platforms => json.TryStringList(ref scanner, out meta.Platforms),
+                    Targets => json.TryStringList(ref scanner, out meta.Targets),
+                    Versions => json.TryStringList(ref scanner, out meta.Versions),
+                    Stacks => json.TryStringList(ref scanner, out meta.Stacks),
+                    NumSpecs => TryCount(ref scanner, out meta.NumSpecs),
+                    NumSpecsByStack => TryStackCounts(json, ref scanner, out meta.NumSpecsByStack),
+                    _ => scanner.TrySkipValue(),
+                };
+                if (!ok)
+                {
+                    return false;
+                }
+
+                if (!scanner.NextItem((byte)'}', out bool more))
+                {
+                    if (!more || !scanner.Take((byte)'}'))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
             }
         }
 
-        return reader.TokenType == JsonTokenType.EndObject && !reader.Read();
+        return scanner.AtEnd();
     }
 
-    private static bool TryCount(ref Utf8JsonReader reader, out int? count)
+    private static int FieldOf(ReadOnlySpan<byte> key) => key.Length switch
+    {
+        3 => key.SequenceEqual("oss"u8) ? Oss : -1,
+        6 => key.SequenceEqual("stacks"u8) ? Stacks : -1,
+        7 => key.SequenceEqual("targets"u8) ? Targets : -1,
+        8 => key.SequenceEqual("versions"u8) ? Versions : -1,
+        9 => key.SequenceEqual("compilers"u8) ? Compilers : key.SequenceEqual("platforms"u8) ? Platforms
+            : key.SequenceEqual("num_specs"u8) ? NumSpecs : -1,
+        18 => key.SequenceEqual("num_specs_by_stack"u8) ? NumSpecsByStack : -1,
+        _ => -1,
+    };
+
+    private static bool TryCount(ref JsonScanner scanner, out int? count)
     {
         count = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (scanner.TryNull())
         {
             return true;
         }
 
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int n) && IsPlainInteger(ref reader))
+        if (scanner.TryInteger(out long n) && n >= int.MinValue && n <= int.MaxValue)
         {
-            count = n;
+            count = (int)n;
             return true;
         }
 
         return false;
     }
 
-    private static bool TryStackCounts(FastJsonReader json, ref Utf8JsonReader reader, out StackCounts counts)
+    private static bool TryStackCounts(FastJsonReader json, ref JsonScanner scanner, out StackCounts counts)
     {
         counts = StackCounts.Empty;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (scanner.TryNull())
         {
             return true;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (!scanner.Take((byte)'{'))
         {
             return false;
         }
 
         var entries = new List<KeyValuePair<string, int>>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!scanner.Take((byte)'}'))
         {
-            string name = json.PooledString(ref reader);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int n) || !IsPlainInteger(ref reader))
+            while (true)
             {
-                return false;
-            }
+                if (!scanner.TryKey(out var name) || !scanner.TryInteger(out long n) || n < int.MinValue || n > int.MaxValue)
+                {
+                    return false;
+                }
 
-            entries.Add(new KeyValuePair<string, int>(name, n));
+                entries.Add(new KeyValuePair<string, int>(json.PooledAscii(name), (int)n));
+                if (!scanner.NextItem((byte)'}', out bool more))
+                {
+                    if (!more || !scanner.Take((byte)'}'))
+                    {
+                        return false;
+                    }
+
+                    break;
+                }
+            }
         }
 
         // StackCounts rejects a repeated stack, and stack names differing only in case, which are distinct keys
@@ -122,20 +158,6 @@ internal static class FastMetaReader
         catch (ArgumentException)
         {
             return false;
-        }
-
-        return true;
-    }
-
-    // YAML reads "61" as an integer but "61.0" or "6.1e1" as a float; only the first is a count.
-    internal static bool IsPlainInteger(ref Utf8JsonReader reader)
-    {
-        foreach (byte b in reader.ValueSpan)
-        {
-            if (b == '.' || b == 'e' || b == 'E')
-            {
-                return false;
-            }
         }
 
         return true;

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Text.Json;
 using CacheMeta.Query;
 
 namespace CacheMeta.Pages.Fast;
@@ -11,7 +10,7 @@ namespace CacheMeta.Pages.Fast;
 /// <summary>
 /// The fast reading of a page in the shape the generator writes (G4-G7): one <c>key: value</c> line per
 /// key, printable ASCII only, simple scalars for <c>title</c>/<c>layout</c>/<c>categories</c> and single-line
-/// JSON for <c>meta</c> and <c>spec_details</c>. For such lines YAML and JSON agree, so the fast reading
+/// JSON (see <see cref="JsonScanner"/>) for <c>meta</c> and <c>spec_details</c>. For such lines YAML and JSON agree, so the fast reading
 /// equals the YAML reading (a test proves it over every corpus page). Anything else — block lists, comments,
 /// escapes, repeated keys, wrong types — returns false and the page is read as YAML, which reports errors.
 /// </summary>
@@ -51,19 +50,9 @@ internal sealed class FastPageParser
 
         var meta = new FastMeta();
         var specs = new List<CacheSpec>();
-        int entries;
-        try
+        if ((lines.Meta.Length > 0 && !FastMetaReader.TryRead(_json, Slice(file, lines.Meta), out meta))
+            || !_records.TryRead(Slice(file, lines.SpecDetails), title!, tag, path, query, packageOnly, specs, out int entries))
         {
-            if ((lines.Meta.Length > 0 && !FastMetaReader.TryRead(_json, Slice(file, lines.Meta), out meta))
-                || !_records.TryRead(Slice(file, lines.SpecDetails), title!, tag, path, query, packageOnly, specs, out entries))
-            {
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            // Not JSON after all, or JSON .NET will not decode (a lone surrogate escape such as \ud800):
-            // the YAML reading decides, and says where.
             return false;
         }
 

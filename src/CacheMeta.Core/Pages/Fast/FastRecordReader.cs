@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Text;
-using System.Text.Json;
 using CacheMeta.Query;
 
 namespace CacheMeta.Pages.Fast;
@@ -34,110 +33,125 @@ internal sealed class FastRecordReader
         bool packageOnly, List<CacheSpec> specs, out int entries)
     {
         entries = 0;
-        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 16 });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        var scanner = new JsonScanner(line);
+        if (!scanner.Take((byte)'['))
         {
             return false;
         }
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        if (scanner.Take((byte)']'))
+        {
+            return scanner.AtEnd();
+        }
+
+        while (true)
         {
             entries++;
-            if (!TryRecord(ref reader, line, package, tag, path, query, packageOnly, specs))
+            if (!TryRecord(ref scanner, package, tag, path, query, packageOnly, specs))
             {
                 return false;
             }
-        }
 
-        return reader.TokenType == JsonTokenType.EndArray && !reader.Read();
+            if (!scanner.NextItem((byte)']', out bool more))
+            {
+                return more && scanner.Take((byte)']') && scanner.AtEnd();
+            }
+        }
     }
 
     [MethodImpl(Jit.Optimized)]
-    private bool TryRecord(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, string package, string? tag, string path,
-        CompiledQuery query, bool packageOnly, List<CacheSpec> specs)
+    private bool TryRecord(ref JsonScanner scanner, string package, string? tag, string path, CompiledQuery query,
+        bool packageOnly, List<CacheSpec> specs)
     {
+        if (!scanner.Take((byte)'{'))
+        {
+            return false;
+        }
+
         int seen = 0;
         List<string>? unknown = null;
         string? compiler = null, os = null, platform = null, target = null;
         IReadOnlyList<string> versions = Array.Empty<string>(), variants = versions, stacks = versions;
         long? size = null;
         int hashStart = -1, hashLength = 0, tarballStart = -1, tarballLength = 0;
-        string? escapedTarball = null;
+        var line = scanner.Text;
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!scanner.Take((byte)'}'))
         {
-            int field = reader.ValueIsEscaped ? -2 : FieldOf(reader.ValueSpan);
-            if (field == -2 || (field >= 0 && (seen & (1 << field)) != 0)
-                || (field == -1 && !FastJsonReader.FirstUnknownKey(ref reader, ref unknown)))
+            while (true)
             {
-                return false;
-            }
+                if (!scanner.TryKey(out var key))
+                {
+                    return false;
+                }
 
-            if (field >= 0)
-            {
-                seen |= 1 << field;
-            }
+                int field = FieldOf(key);
+                if ((field >= 0 && (seen & (1 << field)) != 0) || (field < 0 && !_json.FirstUnknownKey(key, ref unknown)))
+                {
+                    return false; // a repeated key: the YAML reading rejects it and says where
+                }
 
-            reader.Read();
-            bool ok;
-            switch (field)
-            {
-                case Hash:
-                    // The hash is unique per record: keep its position and decode it only if the record matches.
-                    ok = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !FastJsonReader.TooLong(ref reader);
-                    hashStart = (int)reader.TokenStartIndex + 1;
-                    hashLength = reader.ValueSpan.Length;
-                    break;
-                case Compiler: ok = _json.TryOptionalString(ref reader, out compiler); break;
-                case Os: ok = _json.TryOptionalString(ref reader, out os); break;
-                case Platform: ok = _json.TryOptionalString(ref reader, out platform); break;
-                case Target: ok = _json.TryOptionalString(ref reader, out target); break;
-                case Versions: ok = _json.TryStringList(ref reader, line, out versions); break;
-                case Variants: ok = _json.TryStringList(ref reader, line, out variants); break;
-                case Stacks: ok = _json.TryStringList(ref reader, line, out stacks); break;
-                case Size: ok = TrySize(ref reader, out size); break;
-                case Tarball:
-                    ok = reader.TokenType is JsonTokenType.Null
-                        || (reader.TokenType is JsonTokenType.String && !FastJsonReader.TooLong(ref reader));
-                    if (reader.TokenType == JsonTokenType.String)
+                seen |= field >= 0 ? 1 << field : 0;
+                bool ok;
+                switch (field)
+                {
+                    case Hash:
+                        // The hash is unique per record: keep its position and decode it only if the record matches.
+                        ok = scanner.TryString(out var hash, out hashStart) && !FastJsonReader.TooLong(hash);
+                        hashLength = hash.Length;
+                        break;
+                    case Compiler: ok = _json.TryOptionalString(ref scanner, out compiler); break;
+                    case Os: ok = _json.TryOptionalString(ref scanner, out os); break;
+                    case Platform: ok = _json.TryOptionalString(ref scanner, out platform); break;
+                    case Target: ok = _json.TryOptionalString(ref scanner, out target); break;
+                    case Versions: ok = _json.TryStringList(ref scanner, out versions); break;
+                    case Variants: ok = _json.TryStringList(ref scanner, out variants); break;
+                    case Stacks: ok = _json.TryStringList(ref scanner, out stacks); break;
+                    case Size: ok = TrySize(ref scanner, out size); break;
+                    case Tarball:
+                        tarballStart = -1;
+                        ok = scanner.TryNull()
+                            || (scanner.TryString(out var tarball, out tarballStart) && !FastJsonReader.TooLong(tarball)
+                                && (tarballLength = tarball.Length) >= 0);
+                        break;
+                    default:
+                        ok = scanner.TrySkipValue();
+                        break;
+                }
+
+                if (!ok)
+                {
+                    return false;
+                }
+
+                if (!scanner.NextItem((byte)'}', out bool more))
+                {
+                    if (!more || !scanner.Take((byte)'}'))
                     {
-                        if (reader.ValueIsEscaped)
-                        {
-                            escapedTarball = reader.GetString();
-                        }
-
-                        tarballStart = (int)reader.TokenStartIndex + 1;
-                        tarballLength = reader.ValueSpan.Length;
+                        return false;
                     }
 
                     break;
-                default:
-                    ok = reader.TrySkip();
-                    break;
-            }
-
-            if (!ok)
-            {
-                return false;
+                }
             }
         }
 
-        if (reader.TokenType != JsonTokenType.EndObject || hashStart < 0)
+        if (hashStart < 0)
         {
             return false;
         }
 
-        var hashBytes = line.Slice(hashStart, hashLength);
-        if (packageOnly || !query.MatchesHash(hashBytes)
-            || !query.MatchesRecord(_memo, package, hashBytes, compiler, os, platform, target, _factory.FamilyOf(target), versions, variants, stacks))
+        if (packageOnly || !query.MatchesHash(line.Slice(hashStart, hashLength))
+            || !query.MatchesRecord(_memo, package, line.Slice(hashStart, hashLength), compiler, os, platform, target,
+                _factory.FamilyOf(target), versions, variants, stacks))
         {
             return true;
         }
 
-        string hash = Ascii(hashBytes);
-        string? tarball = escapedTarball ?? (tarballStart < 0 ? null : Ascii(line.Slice(tarballStart, tarballLength)));
-        specs.Add(_factory.Create(package, tag, hash, versions, compiler, os, platform, target, variants, stacks,
-            size, tarball, path));
+        string hashText = Ascii(line.Slice(hashStart, hashLength));
+        string? tarballText = tarballStart < 0 ? null : Ascii(line.Slice(tarballStart, tarballLength));
+        specs.Add(_factory.Create(package, tag, hashText, versions, compiler, os, platform, target, variants, stacks,
+            size, tarballText, path));
         return true;
     }
 
@@ -163,27 +177,26 @@ internal sealed class FastRecordReader
     }
 
     // "-" means unknown; otherwise a whole number of bytes.
-    [MethodImpl(Jit.Optimized)]
-    private static bool TrySize(ref Utf8JsonReader reader, out long? size)
+    private static bool TrySize(ref JsonScanner scanner, out long? size)
     {
         size = null;
-        switch (reader.TokenType)
+        if (scanner.TryNull())
         {
-            case JsonTokenType.Null:
-                return true;
-            case JsonTokenType.String:
-                return !reader.ValueIsEscaped && reader.ValueSpan.Length == 1 && reader.ValueSpan[0] == (byte)'-';
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out long n) && n >= 0 && FastMetaReader.IsPlainInteger(ref reader))
-                {
-                    size = n;
-                    return true;
-                }
-
-                return false;
-            default:
-                return false;
+            return true;
         }
+
+        if (scanner.TryString(out var text, out _))
+        {
+            return text.Length == 1 && text[0] == (byte)'-';
+        }
+
+        if (scanner.TryInteger(out long n) && n >= 0)
+        {
+            size = n;
+            return true;
+        }
+
+        return false;
     }
 
     // The fast path only accepts printable ASCII lines, so unescaped values decode byte for char.
