@@ -153,3 +153,23 @@ Write-Host ("(h) peak working set: {0:N1} MB for {1:N0} specs, {2:N1} MB for {3:
     $small.PeakMB, $small.Specs, $large.PeakMB, $large.Specs, $small.ImportMB, ($large.PeakMB / $small.PeakMB))
 Write-Host ("Time per spec, (a): {0:N2} us small, {1:N2} us large; ratio {2:N2}" -f
     ($small.A * 1000 / $small.Specs), ($large.A * 1000 / $large.Specs), (($large.A / $large.Specs) / ($small.A / $small.Specs)))
+
+# The targets, checked against this run's own baselines.
+$checks = @(
+    @{ Target = '(a) at least 20x faster than (b)'; Value = { param($r) $r.B / $r.A }; Pass = { param($v) $v -ge 20 }; Format = '{0:N1}x' }
+    @{ Target = '(a) at least 10x faster than (c)'; Value = { param($r) if ($r.C) { $r.C / $r.A } }; Pass = { param($v) $v -ge 10 }; Format = '{0:N1}x' }
+    @{ Target = '(a) within 1.5x of (d), 1 thread'; Value = { param($r) $r.A / $r.D1 }; Pass = { param($v) $v -le 1.5 }; Format = '{0:N2}x' }
+    @{ Target = '(a) within 1.5x of (d), 2 threads'; Value = { param($r) $r.A / $r.D2 }; Pass = { param($v) $v -le 1.5 }; Format = '{0:N2}x' }
+    @{ Target = '(g) first object under 100 ms'; Value = { param($r) $r.G }; Pass = { param($v) $v -lt 100 }; Format = '{0:N1} ms' }
+)
+foreach ($check in $checks) {
+    $cells = foreach ($r in $small, $large) {
+        $v = & $check.Value $r
+        if ($null -eq $v) { 'skipped' } else { ($check.Format -f $v) + $(if (& $check.Pass $v) { ' ok' } else { ' MISSED' }) }
+    }
+    Write-Host ("{0,-36} {1,-14} {2}" -f $check.Target, $cells[0], $cells[1])
+}
+$peakRatio = $large.PeakMB / $small.PeakMB
+$perSpecRatio = ($large.A / $large.Specs) / ($small.A / $small.Specs)
+Write-Host ("{0,-36} {1:N2}{2}" -f '(h) peak, large/small within 1.5', $peakRatio, $(if ($peakRatio -le 1.5) { ' ok' } else { ' MISSED' }))
+Write-Host ("{0,-36} {1:N2}{2}" -f 'time per spec, large/small within 1.2', $perSpecRatio, $(if ($perSpecRatio -le 1.2) { ' ok' } else { ' MISSED' }))

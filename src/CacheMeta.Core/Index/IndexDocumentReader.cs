@@ -200,6 +200,12 @@ internal sealed class IndexDocumentReader : IDisposable
         {
             return step();
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string that is not valid UTF-8: System.Text.Json checks only when decoding (found by fuzzing).
+            throw new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
+                $"The index is not valid: {ex.Message} (near byte {Position:N0}).", _target, innerException: ex);
+        }
         catch (JsonException ex)
         {
             int line = ex.LineNumber is long n ? (int)Math.Min(n + 1, int.MaxValue) : 0;

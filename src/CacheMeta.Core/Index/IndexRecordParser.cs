@@ -85,6 +85,10 @@ internal sealed class IndexRecordParser
         {
             return ex.Message;
         }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message; // a string that is not valid UTF-8 (System.Text.Json checks only when decoding; found by fuzzing)
+        }
     }
 
     private string? ParseNode(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)

@@ -214,7 +214,7 @@ internal sealed class NodeValueReader
     {
         if (reader.ValueIsEscaped)
         {
-            return reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+            return reader.TokenType == JsonTokenType.String ? reader.GetString()! : Decode(reader.ValueSpan);
         }
 
         var raw = reader.ValueSpan;
@@ -223,10 +223,26 @@ internal sealed class NodeValueReader
             return value;
         }
 
-        value = Encoding.UTF8.GetString(raw.ToArray());
+        value = Decode(raw);
         _strings.Add(raw, key, value);
         return value;
     }
+
+    // Strict UTF-8: a value that is not text makes its record malformed (skipped with a warning), rather
+    // than turning silently into replacement characters.
+    private static string Decode(ReadOnlySpan<byte> raw)
+    {
+        try
+        {
+            return StrictUtf8.GetString(raw.ToArray());
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new JsonException("A value is not valid UTF-8.");
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The raw bytes of the object or array the reader is on; the reader ends on its closing token.
     private static ReadOnlySpan<byte> Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)

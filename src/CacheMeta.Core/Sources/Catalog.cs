@@ -111,6 +111,12 @@ public sealed class Catalog
             throw new CacheMetaException(ErrorIds.InvalidCatalog, CacheErrorKind.InvalidData, "The catalog is not valid JSON: " + ex.Message,
                 target, ex.LineNumber is long n ? (int)n + 1 : 0, innerException: ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A string that is not valid UTF-8: System.Text.Json checks only when decoding (found by fuzzing).
+            throw new CacheMetaException(ErrorIds.InvalidCatalog, CacheErrorKind.InvalidData, "The catalog is not valid JSON: " + ex.Message,
+                target, innerException: ex);
+        }
 
         return catalog;
     }
