@@ -11,6 +11,13 @@ BeforeAll {
     Set-Content -LiteralPath $YamlPage -Value ("---`ntitle: old`ncategories: [package, develop]`nspec_names:`n" +
         " - 'old@1.0%gcc@7.5.0 arch=linux-centos7-x86_64'`n - 'old@1.1%gcc@7.5.0 arch=linux-centos7-aarch64'`n---")
     $script:FastPage = Join-Path $SamplesRoot '_cache/develop/hdf5/specs.md'
+    # The site's tag list is YAML too: the corpus copy when there is one, else a small one of our own.
+    $script:TagList = if ($Corpus) { Join-Path $Corpus 'data/tags.yaml' } else {
+        $path = Join-Path $TestDrive 'tags.yaml'
+        Set-Content -LiteralPath $path -Value "- name: develop`n  stacks: [e4s, root]`n- name: v0.23.1`n  stacks:`n  - root`n"
+        $path
+    }
+    $script:TagCount = if ($Corpus) { 45 } else { 2 }
 
     # What the child reports: every YamlDotNet and CacheMeta.Core assembly loaded, with its load context.
     $script:Inventory = @'
@@ -37,14 +44,17 @@ Import-Module '$ModuleManifest'
 `$yaml = @(Get-CacheSpec -LiteralPath '$YamlPage')
 `$fast = @(Get-CacheSpec -LiteralPath '$FastPage')
 `$packages = @(Get-CachePackage -Path '$(Split-Path (Split-Path (Split-Path (Split-Path $YamlPage))))')
+`$tags = @(Get-CacheTag -Path '$TagList')
 $ForeignParse
 $Inventory
-[pscustomobject]@{ YamlTargets = @(`$yaml.Target); FastSpecs = `$fast.Count; Packages = @(`$packages.Name)
-    Foreign = `$foreign['answer']; Assemblies = @(`$assemblies) }
+[pscustomobject]@{ YamlTargets = @(`$yaml.Target); FastSpecs = `$fast.Count; Packages = @(`$packages.Name); Tags = `$tags.Count
+    FirstTag = `$tags[0].Name; Foreign = `$foreign['answer']; Assemblies = @(`$assemblies) }
 "@
         $result.YamlTargets | Should -Be 'x86_64', 'aarch64'
         $result.FastSpecs | Should -Be 3
         $result.Packages | Should -Be 'old'
+        $result.Tags | Should -Be $TagCount
+        $result.FirstTag | Should -Be 'develop'
         $result.Foreign | Should -Be '42'
         $loaded = @($result.Assemblies)
         ($loaded | Where-Object { $_.Name -eq 'YamlDotNet' -and $_.Context -eq 'Default' }).Version | Should -Be '13.0.0.0'
