@@ -7,7 +7,6 @@ using CacheMeta.Bench;
 // build.ps1 -Task Bench drives this tool:
 //   generate <root> <tags> <pagesPerTag> <specsPerTag> <seed>   writes the synthetic tree (skipped when a stamp says it is there)
 //   floor <folder> <threads> <repetitions> [warmUp]               prints the median floor time in ms
-//   engine <folder> <threads> <repetitions>                       prints the median time of the engine answering (a)
 switch (args.FirstOrDefault())
 {
     case "generate":
@@ -50,29 +49,6 @@ switch (args.FirstOrDefault())
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Tokens}"));
         return 0;
     }
-
-    case "engine":
-    {
-        string folder = args[1];
-        int threads = int.Parse(args[2], CultureInfo.InvariantCulture), repetitions = int.Parse(args[3], CultureInfo.InvariantCulture);
-        for (int i = 0; i < 3; i++)
-        {
-            EngineRead.Measure(folder, threads); // warm-up: file cache and tiered JIT
-        }
-
-        var runs = Enumerable.Range(0, repetitions).Select(_ => EngineRead.Measure(folder, threads)).ToList();
-        var times = runs.Select(r => r.Milliseconds).OrderBy(t => t).ToList();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{times[times.Count / 2]:0.0} {runs[0].Specs}"));
-        return 0;
-    }
-
-    case "cold":
-        EngineCold.Run(args[1]);
-        return 0;
-
-    case "experiment":
-        EngineExperiment.Run(args[1]);
-        return 0;
 
     default:
         Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions>");
