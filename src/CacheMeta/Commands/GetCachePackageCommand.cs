@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
-using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -34,39 +33,9 @@ namespace CacheMeta.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
 [OutputType(typeof(CachePackage))]
-public sealed class GetCachePackageCommand : CacheSourceCommandBase
+public sealed class GetCachePackageCommand : PackageFilterCommandBase
 {
     private CompiledQuery? _query;
-
-    /// <summary>Package names.</summary>
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NameCompleter))]
-    public string[]? Name { get; set; }
-
-    /// <summary>Tags (refs).</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TagCompleter))]
-    public string[]? Tag { get; set; }
-
-    /// <summary>Keep packages with specs in any of these stacks.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(StackCompleter))]
-    public string[]? Stack { get; set; }
-
-    /// <summary>
-    /// Specs in Spack's syntax (zlib@1.3, '%gcc@13 target=aarch64:'): keep packages with at least one spec satisfying
-    /// any of them. Combined with the other parameters by AND.
-    /// </summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Spec { get; set; }
 
     // True when -Spec asks about more than names: the answer is in the spec records, not in the summary.
     private bool _readSpecs;
@@ -77,7 +46,7 @@ public sealed class GetCachePackageCommand : CacheSourceCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _query = QueryCompiler.Compile(this, new SpecQuery { Name = Name, Tag = Tag, Stack = Stack, Spec = Spec });
+        _query = CompileQuery(new SpecQuery { Name = Name, Tag = Tag, Stack = Stack, Spec = Spec });
         _readSpecs = _query.Specs.Any(s => s.HasSpecCriteria);
     }
 

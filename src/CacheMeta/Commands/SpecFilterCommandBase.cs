@@ -1,37 +1,15 @@
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
-using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
 
 /// <summary>
-/// The spec filter parameters: values OR-ed within a parameter, parameters AND-ed, case-insensitive,
-/// wildcards everywhere but <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>).
+/// The filter parameters of single specs, beside the package-level ones: values OR-ed within a parameter,
+/// parameters AND-ed, case-insensitive, wildcards everywhere but <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>).
 /// </summary>
-public abstract class SpecFilterCommandBase : CacheSourceCommandBase
+public abstract class SpecFilterCommandBase : PackageFilterCommandBase
 {
-    /// <summary>Package names.</summary>
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(NameCompleter))]
-    public string[]? Name { get; set; }
-
-    /// <summary>Tags (refs): develop, v0.23.1, develop-2025-03-30.</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(TagCompleter))]
-    public string[]? Tag { get; set; }
-
-    /// <summary>CI stacks (e4s, ml-linux-aarch64-cuda, root).</summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(StackCompleter))]
-    public string[]? Stack { get; set; }
-
     /// <summary>Microarchitecture targets (x86_64_v3, neoverse_v1).</summary>
     [Parameter]
     [SupportsWildcards]
@@ -84,15 +62,6 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
-    /// <summary>
-    /// Specs in Spack's syntax, e.g. 'zlib@1.2:1.4 %gcc@13 +shared target=x86_64_v3: /abc'; several are OR-ed (as
-    /// spack buildcache list does) and combined with the other filters by AND. Names take wildcards.
-    /// </summary>
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Spec { get; set; }
-
     /// <summary>The filters as the engine's query.</summary>
     protected SpecQuery BuildQuery() => new()
     {
@@ -109,7 +78,4 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Variant = Variant,
         Spec = Spec,
     };
-
-    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the cmdlet.</summary>
-    protected CompiledQuery CompileQuery(SpecQuery query) => QueryCompiler.Compile(this, query);
 }
