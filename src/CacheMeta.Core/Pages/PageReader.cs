@@ -148,23 +148,14 @@ public static class PageReader
                 return PageResult.Failed(path, PageErrors.TooLarge(path, length, maxBytes));
             }
 
-            // Read to the end even if the file grew since Length was taken, but never past the cap. The buffer
-            // belongs to the parser and is reused for every page it reads: large pages would otherwise churn
-            // the large-object heap and bring on full collections.
-            byte[] buffer = parser.Buffer((int)length + 1);
+            // Read what the length says, in as few calls as the system needs: a call to confirm the end of
+            // the file would be one more system call per page. A page that grows while it is read is read as
+            // it was (and one that shrinks, to its new end).
+            byte[] buffer = parser.Buffer((int)length);
             int total = 0, read;
-            while ((read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            while (total < length && (read = stream.Read(buffer, total, (int)length - total)) > 0)
             {
                 total += read;
-                if (total == buffer.Length)
-                {
-                    if (total > maxBytes)
-                    {
-                        return PageResult.Failed(path, PageErrors.TooLarge(path, total, maxBytes));
-                    }
-
-                    buffer = parser.Buffer(buffer.Length * 2, keep: total);
-                }
             }
 
             return parser.Parse(new ReadOnlySpan<byte>(buffer, 0, total), path);

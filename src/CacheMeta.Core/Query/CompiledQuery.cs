@@ -60,6 +60,12 @@ public sealed class CompiledQuery
             _stack is null ? null : v => _stack.MatchesAny((IReadOnlyList<string>)v!),
         };
         _specs = specs.Count == 0 ? null : specs.ToArray();
+        RecordFieldsRead = _specs is not null
+            ? 0x3F // -Spec constraints read every part but the stacks
+            : (_recordTests[0] is null ? 0 : 1) | (_recordTests[1] is null ? 0 : 2) | (_recordTests[2] is null ? 0 : 4)
+                | (_recordTests[3] is null && _recordTests[4] is null ? 0 : 8) | (_recordTests[5] is null ? 0 : 16)
+                | (_recordTests[6] is null ? 0 : 32);
+        RecordFieldsRead |= _recordTests[7] is null ? 0 : 64;
         Specs = specs;
         HasSpecCriteria = Array.Exists(_recordTests, t => t is not null) || _hashPrefixes is not null
             || specs.Exists(s => s.HasSpecCriteria);
@@ -72,6 +78,13 @@ public sealed class CompiledQuery
 
     /// <summary>The stacks asked for as given, null when none: a catalog reads only these stacks' indexes.</summary>
     internal IReadOnlyList<string>? StackValues { get; }
+
+    /// <summary>
+    /// The record fields the record tests read, as bits in the order compiler, os, platform, target, versions,
+    /// variants, stacks (a target family is read from the target). Readers decode the other fields of a record
+    /// only when it matches: most records of a selective query never need them.
+    /// </summary>
+    internal int RecordFieldsRead { get; }
 
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }

@@ -57,6 +57,26 @@ public sealed class FuzzTests
         }
     }));
 
+    [Fact]
+    public void PageReadersAgreeUnderASelectiveQuery()
+    {
+        // A query that reads only some record fields: the fast path decodes the others only for matches.
+        var query = new CompiledQuery(new SpecQuery { Stack = new[] { "e4s*" }, Target = new[] { "x86_64_v3", "neoverse_v1" } });
+        Run(new FuzzTarget("pages, filtered", PageSeeds(), bytes =>
+        {
+            var fast = new PageParser(query, packageOnly: false).Parse(bytes, "fuzz.md");
+            var yaml = new PageParser(query, packageOnly: false) { YamlOnly = true }.Parse(bytes, "fuzz.md");
+            if (fast.Page is not null && yaml.Page is not null)
+            {
+                PageAssert.Equal(yaml.Page, fast.Page);
+            }
+            else if ((fast.Page is null) != (yaml.Page is null) || (fast.Error is null) != (yaml.Error is null))
+            {
+                throw new InvalidOperationException($"fast and YAML readings disagree: fast {fast.Error?.Message ?? "ok"}, yaml {yaml.Error?.Message ?? "ok"}");
+            }
+        }), defaultSeconds: 1.5);
+    }
+
     internal static IReadOnlyList<byte[]> PageSeeds()
     {
         var seeds = new List<byte[]>

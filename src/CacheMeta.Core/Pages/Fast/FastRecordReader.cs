@@ -75,6 +75,9 @@ internal sealed class FastRecordReader
         long? size = null;
         int hashStart = -1, hashLength = 0, tarballStart = -1, tarballLength = 0;
         var line = scanner.Text;
+        int decodeNow = packageOnly ? 0 : query.RecordFieldsRead;
+        Span<int> deferred = stackalloc int[14]; // start and length of each skipped value, by field bit
+        deferred.Clear();
 
         if (!scanner.Take((byte)'}'))
         {
@@ -99,6 +102,17 @@ internal sealed class FastRecordReader
                         // The hash is unique per record: keep its position and decode it only if the record matches.
                         ok = scanner.TryString(out var hash, out hashStart) && !FastJsonReader.TooLong(hash);
                         hashLength = hash.Length;
+                        break;
+                    case Compiler or Os or Platform or Target or Versions or Variants or Stacks when (decodeNow & Bit(field)) == 0:
+                        // Not read by the query: check it now (the YAML reading would reject a wrong type), decode it
+                        // only if the record matches.
+                        scanner.Peek();
+                        int start = scanner.Position;
+                        ok = field is Versions or Variants or Stacks
+                            ? FastJsonReader.TrySkipStringList(ref scanner)
+                            : FastJsonReader.TrySkipOptionalString(ref scanner);
+                        deferred[2 * Slot(field)] = start;
+                        deferred[(2 * Slot(field)) + 1] = scanner.Position - start;
                         break;
                     case Compiler: ok = _json.TryOptionalString(ref scanner, out compiler); break;
                     case Os: ok = _json.TryOptionalString(ref scanner, out os); break;
@@ -148,11 +162,56 @@ internal sealed class FastRecordReader
             return true;
         }
 
+        // The record matches: decode what was only checked.
+        compiler = Text(Deferred(line, deferred, Compiler), compiler);
+        os = Text(Deferred(line, deferred, Os), os);
+        platform = Text(Deferred(line, deferred, Platform), platform);
+        target = Text(Deferred(line, deferred, Target), target);
+        versions = List(Deferred(line, deferred, Versions), versions);
+        variants = List(Deferred(line, deferred, Variants), variants);
+        stacks = List(Deferred(line, deferred, Stacks), stacks);
+
         string hashText = Ascii(line.Slice(hashStart, hashLength));
         string? tarballText = tarballStart < 0 ? null : Ascii(line.Slice(tarballStart, tarballLength));
         specs.Add(_factory.Create(package, tag, hashText, versions, compiler, os, platform, target, variants, stacks,
             size, tarballText, path));
         return true;
+    }
+
+    // The bit of a field in CompiledQuery.RecordFieldsRead, and its slot in the deferred spans.
+    private static int Slot(int field) => field switch
+    {
+        Compiler => 0, Os => 1, Platform => 2, Target => 3, Versions => 4, Variants => 5, _ => 6,
+    };
+
+    private static int Bit(int field) => 1 << Slot(field);
+
+    // The raw value of a field that was checked but not decoded; empty when it was decoded (or absent).
+    private static ReadOnlySpan<byte> Deferred(ReadOnlySpan<byte> line, Span<int> deferred, int field) =>
+        line.Slice(deferred[2 * Slot(field)], deferred[(2 * Slot(field)) + 1]);
+
+    private string? Text(ReadOnlySpan<byte> raw, string? decoded)
+    {
+        if (raw.IsEmpty)
+        {
+            return decoded;
+        }
+
+        var scanner = new JsonScanner(raw);
+        _json.TryOptionalString(ref scanner, out string? value);
+        return value;
+    }
+
+    private IReadOnlyList<string> List(ReadOnlySpan<byte> raw, IReadOnlyList<string> decoded)
+    {
+        if (raw.IsEmpty)
+        {
+            return decoded;
+        }
+
+        var scanner = new JsonScanner(raw);
+        _json.TryStringList(ref scanner, out var list);
+        return list;
     }
 
     // The record keys by length and a distinguishing byte, then confirmed: ten names, one comparison each.
