@@ -22,13 +22,7 @@ internal static class CompilerText
     /// </summary>
     public static string ExactFromSpec(string spec)
     {
-        int at = spec.IndexOf('@');
-        if (at <= 0 || at == spec.Length - 1)
-        {
-            return spec;
-        }
-
-        string version = spec[at + 1] == '=' ? spec.Substring(at + 2) : spec.Substring(at + 1);
-        return version.Length == 0 ? spec : Exact(spec.Substring(0, at), version);
+        var (name, version) = CompilerId.Split(spec);
+        return name is null || version is null ? spec : Exact(name, version);
     }
 }
