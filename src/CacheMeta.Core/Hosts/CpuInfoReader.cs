@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text.RegularExpressions;
 using CacheMeta.Targets;
 
 namespace CacheMeta.Hosts;
@@ -13,9 +12,6 @@ namespace CacheMeta.Hosts;
 /// </summary>
 internal static class CpuInfoReader
 {
-    private static readonly Regex PowerGeneration = new(@"POWER(\d+)", RegexOptions.CultureInvariant);
-    private static readonly Regex AppleChip = new(@"apple\s+m(\d+)", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Reads either kind of text. <paramref name="architecture"/> is the machine (<c>uname -m</c>) when known; for a saved
     /// file it is inferred from the content, where only the endianness of POWER cannot be told (POWER8 and later are
@@ -52,9 +48,7 @@ internal static class CpuInfoReader
             case "ppc64le":
             case "ppc64":
                 // Under emulation (QEMU in a container) /proc/cpuinfo may describe another CPU: generation 0 then.
-                var match = PowerGeneration.Match(Value(processor, "cpu") ?? "");
-                int generation = match.Success && int.TryParse(match.Groups[1].Value, out int g) ? g : 0;
-                return new CpuDescription(architecture, "", Array.Empty<string>(), generation);
+                return new CpuDescription(architecture, "", Array.Empty<string>(), PowerGeneration(Value(processor, "cpu")) ?? 0);
             case "riscv64":
                 return new CpuDescription(architecture, "", Array.Empty<string>(), model: RiscVModel(processor));
             default:
@@ -125,10 +119,10 @@ internal static class CpuInfoReader
             return int.TryParse(Value(processor, "CPU architecture"), out int level) && level < 8 ? "arm" : "aarch64";
         }
 
-        if (Value(processor, "cpu") is { } cpu && PowerGeneration.Match(cpu) is { Success: true } power)
+        if (PowerGeneration(Value(processor, "cpu")) is { } generation)
         {
             // Little-endian Linux on POWER needs POWER8 or later.
-            return int.Parse(power.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 8 ? "ppc64le" : "ppc64";
+            return generation >= 8 ? "ppc64le" : "ppc64";
         }
 
         return (Value(processor, "isa") ?? "").StartsWith("rv64", StringComparison.Ordinal) ? "riscv64" : null;
@@ -190,8 +184,15 @@ internal static class CpuInfoReader
     private static string AppleModel(string brand)
     {
         string lower = brand.ToLowerInvariant();
-        var match = AppleChip.Match(lower);
-        if (match.Success && int.TryParse(match.Groups[1].Value, out int number))
+        int apple = lower.IndexOf("apple", StringComparison.Ordinal);
+        int at = apple < 0 ? -1 : apple + "apple".Length;
+        int spaces = at;
+        while (spaces >= 0 && spaces < lower.Length && char.IsWhiteSpace(lower[spaces]))
+        {
+            spaces++;
+        }
+
+        if (spaces > at && spaces < lower.Length && lower[spaces] == 'm' && Number(lower, spaces + 1) is { } number)
         {
             for (int n = number; n > 0; n--)
             {
@@ -203,6 +204,32 @@ internal static class CpuInfoReader
         }
 
         return lower == "apple processor" ? "m1" : "aarch64";
+    }
+
+    // The number after "POWER" in a cpu line ("POWER9 (raw), altivec supported" is 9), as archspec's POWER(\d+).
+    private static int? PowerGeneration(string? cpu)
+    {
+        for (int at = cpu?.IndexOf("POWER", StringComparison.Ordinal) ?? -1; at >= 0; at = cpu!.IndexOf("POWER", at + 1, StringComparison.Ordinal))
+        {
+            if (Number(cpu!, at + "POWER".Length) is { } generation)
+            {
+                return generation;
+            }
+        }
+
+        return null;
+    }
+
+    // The decimal digits starting at index, or null when there are none.
+    private static int? Number(string text, int index)
+    {
+        int value = 0, end = index;
+        for (; end < text.Length && end - index < 9 && text[end] >= '0' && text[end] <= '9'; end++)
+        {
+            value = value * 10 + (text[end] - '0');
+        }
+
+        return end > index ? value : null;
     }
 
     private static string? Value(IReadOnlyDictionary<string, string> values, string key) =>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace CacheMeta.Hosts;
 
@@ -14,8 +13,6 @@ namespace CacheMeta.Hosts;
 /// </summary>
 internal static class OperatingSystemName
 {
-    private static readonly Regex NotIdentifier = new(@"[^\w-]", RegexOptions.CultureInvariant);
-
     // distro's NORMALIZED_OS_ID: IDs that os-release spells differently from the distro's stable name.
     private static readonly Dictionary<string, string> NormalizedIds = new(StringComparer.Ordinal)
     {
@@ -52,7 +49,7 @@ internal static class OperatingSystemName
             version = debianVersion.Trim();
         }
 
-        string[] parts = NotIdentifier.Split(version);
+        string[] parts = SplitIdentifiers(version);
         if (id.Contains("ubuntu"))
         {
             version = string.Join(".", parts, 0, Math.Min(2, parts.Length));
@@ -101,6 +98,23 @@ internal static class OperatingSystemName
         }
 
         return fields;
+    }
+
+    // Python's re.split(r"[^\w-]", version): the runs between characters that are not letters, digits, '_' or '-'.
+    private static string[] SplitIdentifiers(string version)
+    {
+        var parts = new List<string>();
+        int start = 0;
+        for (int i = 0; i <= version.Length; i++)
+        {
+            if (i == version.Length || !(char.IsLetterOrDigit(version[i]) || version[i] is '_' or '-'))
+            {
+                parts.Add(version.Substring(start, i - start));
+                start = i + 1;
+            }
+        }
+
+        return parts.ToArray();
     }
 
     private static string? Field(Dictionary<string, string> fields, string key) =>
