@@ -61,4 +61,6 @@ public static class ErrorIds
     public const string InvalidHost = "InvalidHost";
     /// <summary>A CPU description is neither a Linux /proc/cpuinfo nor a macOS sysctl listing.</summary>
     public const string InvalidCpuInfo = "InvalidCpuInfo";
+    /// <summary>A target named without wildcards is not in the microarchitecture table.</summary>
+    public const string TargetNotFound = "TargetNotFound";
 }
