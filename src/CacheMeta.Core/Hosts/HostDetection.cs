@@ -9,7 +9,7 @@ namespace CacheMeta.Hosts;
 
 /// <summary>
 /// Builds <see cref="CacheHost"/>s: this machine (Linux: /proc/cpuinfo, os-release, glibc; macOS: sysctl values;
-/// Windows: its version and, as best it can, its architecture), or another machine from a saved CPU description and
+/// Windows: its version and cpuid), or another machine from a saved CPU description and
 /// what the caller states about it. Only files and C library calls are read, never a process, so detection takes a
 /// few milliseconds.
 /// </summary>
@@ -36,9 +36,11 @@ internal static class HostDetection
             return MacOS();
         }
 
+        // Windows: archspec reads cpuid there, as CacheMeta does on x86_64 under .NET 8; elsewhere (Arm, Windows
+        // PowerShell 5.1) the family of the machine is what can be told.
         string architecture = Architecture(RuntimeInformation.OSArchitecture);
-        // Windows: archspec reads cpuid there; the family of the machine is what can be told without it.
-        var cpu = new CpuDescription(architecture, "generic", Array.Empty<string>());
+        var cpu = (architecture == "x86_64" ? CpuidReader.ThisCpu() : null)
+            ?? new CpuDescription(architecture, "generic", Array.Empty<string>());
         bool windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
         return Create(windows ? "windows" : RuntimeInformation.OSDescription.Split(' ')[0].ToLowerInvariant(),
             windows ? OperatingSystemName.ForWindows(Environment.OSVersion.Version) : null, cpu, null, "cpuid");

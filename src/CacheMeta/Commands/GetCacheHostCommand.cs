@@ -10,7 +10,8 @@ namespace CacheMeta.Commands;
 /// Without parameters, describes this machine as a CacheMeta.CacheHost: Platform (linux, darwin, windows), OS in
 /// Spack's naming (ubuntu22.04, rhel8, debian12, sles15, sequoia, windows10.0.20348), Target detected as archspec
 /// detects it (on Linux from /proc/cpuinfo: vendor and flags, or the Arm implementer, part and features; on macOS from
-/// sysctl values; on Windows only the architecture family), TargetFamily and, on Linux, the glibc version. Its string
+/// sysctl values; on Windows through cpuid on x86_64, else only the architecture family), TargetFamily and, on Linux,
+/// the glibc version. Its string
 /// form is Spack's arch triplet, linux-debian12-zen3. Only files and C library calls are read, never a process, so it
 /// takes milliseconds.
 /// With -CpuInfoPath it describes another machine, such as a cluster's compute node seen from its login node: a saved

@@ -118,6 +118,26 @@ public sealed class HostDetectionTests
         Assert.Equal("arm", HostDetection.FromCpuInfo("processor: 0\nFeatures: half thumb\nCPU implementer: 0x41\nCPU architecture: 7\n", "f").Target);
 
     [Fact]
+    public void CpuidRegistersDescribeAnX86Cpu()
+    {
+        // Hand-made answers: "GenuineIntel" with leaf 1 as the highest basic leaf; leaf 1 has mmx, sse, sse2, ssse3,
+        // cx16, sse4_1, sse4_2 and popcnt; leaf 0x80000001 has lahf_lm. Leaves above the highest answer all ones, which
+        // must not count. That is x86_64_v2 plus Intel's core2: a nehalem.
+        var cpu = CpuidReader.Read((leaf, subleaf) => (leaf, subleaf) switch
+        {
+            (0, 0) => (1u, 0x756e6547u, 0x6c65746eu, 0x49656e69u),
+            (0x80000000, 0) => (0x80000001u, 0u, 0u, 0u),
+            (1, 0) => (0u, 0u, (1u << 9) | (1u << 13) | (1u << 19) | (1u << 20) | (1u << 23), (1u << 23) | (1u << 25) | (1u << 26)),
+            (0x80000001, 0) => (0u, 0u, 1u, 0u),
+            _ => (~0u, ~0u, ~0u, ~0u),
+        });
+        Assert.Equal(("x86_64", "GenuineIntel"), (cpu.Architecture, cpu.Vendor));
+        Assert.Equal(new[] { "cx16", "lahf_lm", "mmx", "popcnt", "sse", "sse2", "sse3", "sse4_1", "sse4_2", "ssse3" },
+            cpu.Features.OrderBy(f => f, StringComparer.Ordinal));
+        Assert.Equal("nehalem", TargetDetector.Detect(cpu));
+    }
+
+    [Fact]
     public void ThisMachineIsDetected()
     {
         var host = HostDetection.ThisMachine();
