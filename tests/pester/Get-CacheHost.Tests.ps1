@@ -67,9 +67,11 @@ Describe 'Get-CacheHost -CpuInfoPath' {
         $mac.Vendor | Should -Be 'Apple'
     }
 
-    It 'takes the glibc and platform as stated' {
+    It 'takes the glibc and platform as stated, in Spack''s lower case' {
         $node = Get-CacheHost -CpuInfoPath $Graviton -OS myos1 -Glibc 2.17 -Platform linux
         "$($node.Glibc)" | Should -Be '2.17'
+        "$(Get-CacheHost -CpuInfoPath $Graviton -OS RHEL8 -Platform Linux)" | Should -Be 'linux-rhel8-neoverse_v1'
+        "$((Get-CacheHost -CpuInfoPath $Graviton -OS RHEL8).Glibc)" | Should -Be '2.28'
         (Get-CacheHost -CpuInfoPath $Graviton -OS myos1).Glibc | Should -BeNullOrEmpty
     }
 

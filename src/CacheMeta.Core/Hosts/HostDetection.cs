@@ -54,8 +54,10 @@ internal static class HostDetection
     public static CacheHost FromCpuInfo(string text, string source, string? platform = null, string? os = null,
         SpackVersion? glibc = null, string? architecture = null)
     {
-        var cpu = CpuInfoReader.Read(text, source, architecture);
-        string chosen = platform ?? (cpu.FromSysctl ? "darwin" : "linux");
+        // Spack's names are lower case; what a user types need not be.
+        var cpu = CpuInfoReader.Read(text, source, architecture?.ToLowerInvariant());
+        string chosen = platform?.ToLowerInvariant() ?? (cpu.FromSysctl ? "darwin" : "linux");
+        os = os?.ToLowerInvariant();
         return Create(chosen, os, cpu, glibc ?? (chosen == "linux" ? DistributionGlibc.Of(os) : null), source);
     }
 

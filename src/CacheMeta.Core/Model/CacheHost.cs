@@ -73,9 +73,9 @@ public sealed class CacheHost
         }
 
         var target = Microarchitectures.Find(parts[2]);
-        string platform = parts[0].ToLowerInvariant();
-        return new CacheHost(platform, parts[1], target?.Name ?? parts[2],
-            platform == "linux" ? DistributionGlibc.Of(parts[1]) : null, target?.Vendor,
+        string platform = parts[0].ToLowerInvariant(), os = parts[1].ToLowerInvariant();
+        return new CacheHost(platform, os, target?.Name ?? parts[2],
+            platform == "linux" ? DistributionGlibc.Of(os) : null, target?.Vendor,
             target?.Features ?? Array.Empty<string>(), value);
     }
 

@@ -98,7 +98,7 @@ public sealed class HostCompatibilityTests : IDisposable
 
     [Theory]
     [InlineData("linux-rhel8-zen4", "linux", "rhel8", "zen4", "x86_64", "2.28", "AuthenticAMD")]
-    [InlineData(" LINUX-ubuntu22.04-Neoverse_V2 ", "linux", "ubuntu22.04", "neoverse_v2", "aarch64", "2.35", "ARM")]
+    [InlineData(" LINUX-Ubuntu22.04-Neoverse_V2 ", "linux", "ubuntu22.04", "neoverse_v2", "aarch64", "2.35", "ARM")]
     [InlineData("darwin-sequoia-m1", "darwin", "sequoia", "m1", "aarch64", null, "Apple")]
     [InlineData("linux-rhel8-mystery", "linux", "rhel8", "mystery", "mystery", "2.28", null)]
     [InlineData("windows-windows10.0.20348-x86_64", "windows", "windows10.0.20348", "x86_64", "x86_64", null, "generic")]

@@ -19,39 +19,39 @@ internal sealed class SpecMismatches
         var none = Array.Empty<string>();
         if (constraint.Version is { } version)
         {
-            Add(Part("@" + version.Text, version: version), s => $"version {s.Version?.Text ?? "(none)"} is not in @{version.Text}");
+            Check(Part("@" + version.Text, version: version), s => $"version {s.Version?.Text ?? "(none)"} is not in @{version.Text}");
         }
 
         foreach (string compiler in constraint.Compilers)
         {
-            Add(Part("%" + compiler, compilers: new[] { compiler }), s => s.Compiler is null or "none"
+            Check(Part("%" + compiler, compilers: new[] { compiler }), s => s.Compiler is null or "none"
                 ? $"no compiler, wanted %{compiler}"
                 : $"compiler {s.Compiler}, wanted %{compiler}");
         }
 
         foreach (string variant in constraint.Variants)
         {
-            Add(Part(variant, variants: new[] { variant }), s => VariantSentence(s, variant));
+            Check(Part(variant, variants: new[] { variant }), s => VariantSentence(s, variant));
         }
 
         if (constraint.Platform is { } platform)
         {
-            Add(Part("platform=" + platform, platform: platform), s => $"platform {s.Platform ?? "(none)"}, wanted platform={platform}");
+            Check(Part("platform=" + platform, platform: platform), s => $"platform {s.Platform ?? "(none)"}, wanted platform={platform}");
         }
 
         if (constraint.OS is { } os)
         {
-            Add(Part("os=" + os, os: os), s => $"os {s.OS ?? "(none)"}, wanted os={os}");
+            Check(Part("os=" + os, os: os), s => $"os {s.OS ?? "(none)"}, wanted os={os}");
         }
 
         if (constraint.Target is { } target)
         {
-            Add(Part("target=" + target, target: target), s => $"target {s.Target ?? "(none)"} is not in target={target}");
+            Check(Part("target=" + target, target: target), s => $"target {s.Target ?? "(none)"} is not in target={target}");
         }
 
         if (constraint.Hash is { } hash)
         {
-            Add(new SpecConstraint("/" + hash, null, null, none, none, null, null, null, hash),
+            Check(new SpecConstraint("/" + hash, null, null, none, none, null, null, null, hash),
                 s => $"hash {s.ShortHash ?? "(none)"} does not start with /{hash}");
         }
     }
@@ -71,7 +71,7 @@ internal sealed class SpecMismatches
         }
     }
 
-    private void Add(SpecConstraint part, Func<CacheSpec, string> sentence) => _parts.Add((part, sentence));
+    private void Check(SpecConstraint part, Func<CacheSpec, string> sentence) => _parts.Add((part, sentence));
 
     private static SpecConstraint Part(string text, VersionConstraint? version = null, string[]? compilers = null,
         string[]? variants = null, string? platform = null, string? os = null, string? target = null) =>
