@@ -8,7 +8,7 @@
     Description          = 'Query the Spack binary build cache (cache.spack.io pages and Spack build-cache indexes) as typed PowerShell objects.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('CacheMeta.format.ps1xml')
+    FormatsToProcess     = @('CacheMeta.format.ps1xml', 'formats/CacheTarget.format.ps1xml', 'formats/CacheHost.format.ps1xml')
     CmdletsToExport      = @(
         'Get-CachePackage'
         'Get-CacheSpec'
@@ -17,6 +17,8 @@
         'Test-CachePage'
         'Compare-CacheSpec'
         'Get-CacheTag'
+        'Get-CacheTarget'
+        'Get-CacheHost'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

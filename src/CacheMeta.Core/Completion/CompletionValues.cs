@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using CacheMeta.Pages;
+using CacheMeta.Targets;
 
 namespace CacheMeta.Completion;
 
@@ -46,7 +47,7 @@ public sealed class CompletionValues
         foreach (string target in package.Targets)
         {
             Add(CompletionField.Target, target);
-            Add(CompletionField.TargetFamily, TargetFamilies.FamilyOf(target));
+            Add(CompletionField.TargetFamily, Microarchitectures.FamilyOf(target));
         }
 
         foreach (string compiler in package.Compilers)

@@ -1,9 +1,11 @@
+using CacheMeta.Targets;
+
 namespace CacheMeta.Completion;
 
 /// <summary>
 /// Values to complete when no source is named: what the public cache's pages, its tag list and Spack's
 /// documentation show (tags, CI stacks, operating systems, compilers), and every target in
-/// <see cref="TargetFamilies"/>. A snapshot, not a promise: a named source always wins.
+/// <see cref="Microarchitectures"/>. A snapshot, not a promise: a named source always wins.
 /// </summary>
 internal static class KnownValues
 {
@@ -44,10 +46,10 @@ internal static class KnownValues
         Add(values, CompletionField.OS, OperatingSystems);
         Add(values, CompletionField.Platform, Platforms);
         Add(values, CompletionField.Compiler, Compilers);
-        foreach (string target in TargetFamilies.KnownTargets)
+        foreach (var target in Microarchitectures.All)
         {
-            values.Add(CompletionField.Target, target);
-            values.Add(CompletionField.TargetFamily, TargetFamilies.FamilyOf(target));
+            values.Add(CompletionField.Target, target.Name);
+            values.Add(CompletionField.TargetFamily, target.Family);
         }
 
         return values;

@@ -57,4 +57,10 @@ public static class ErrorIds
     public const string TagNotFound = "TagNotFound";
     /// <summary>A stack named without wildcards is in none of the selected tags.</summary>
     public const string StackNotFound = "StackNotFound";
+    /// <summary>A host given as text is not an arch triplet such as linux-rhel8-zen4 (or the word host).</summary>
+    public const string InvalidHost = "InvalidHost";
+    /// <summary>A CPU description is neither a Linux /proc/cpuinfo nor a macOS sysctl listing.</summary>
+    public const string InvalidCpuInfo = "InvalidCpuInfo";
+    /// <summary>A target named without wildcards is not in the microarchitecture table.</summary>
+    public const string TargetNotFound = "TargetNotFound";
 }

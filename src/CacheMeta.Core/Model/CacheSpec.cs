@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CacheMeta.Targets;
 
 namespace CacheMeta;
 
@@ -16,7 +17,7 @@ public sealed class CacheSpec
         string? os, string? platform, string? target, IReadOnlyList<string>? variants,
         IReadOnlyList<string>? stacks, long? size, string? tarball, string? source)
         : this(package, tag, hash, versions ?? None, VersionOf(versions), compiler, CompilerId.Split(compiler),
-            os, platform, target, TargetFamilies.FamilyOf(target), variants ?? None, stacks ?? None, size, tarball,
+            os, platform, target, Microarchitectures.FamilyOf(target), variants ?? None, stacks ?? None, size, tarball,
             source)
     {
     }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CacheMeta.Query;
+using CacheMeta.Targets;
 
 namespace CacheMeta.Pages;
 
@@ -25,7 +26,7 @@ internal sealed class SpecFactory
         if (!_families.TryGetValue(target, out string? family))
         {
             Bound(_families);
-            family = TargetFamilies.FamilyOf(target);
+            family = Microarchitectures.FamilyOf(target);
             _families.Add(target, family);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CacheMeta.Hosts;
 using CacheMeta.Query.Spec;
 
 namespace CacheMeta.Query;
@@ -22,10 +23,12 @@ public sealed class CompiledQuery
     private readonly VariantMatcher? _variant;
     private readonly string[]? _hashPrefixes;
     private readonly SpecConstraint[]? _specs;
+    private readonly HostCompatibility? _host;
     private readonly Func<object?, bool>?[] _recordTests; // the parameters' tests in memo-slot order, made once
 
-    // Memo slots 0-7 are the parameters' record tests; spec i uses SpecSlots + i * SpecConstraint.MemoSlots onwards.
-    private const int SpecSlots = 8;
+    // Memo slots 0-7 are the parameters' record tests, 8-10 the host's (platform, os, target); spec i uses
+    // SpecSlots + i * SpecConstraint.MemoSlots onwards.
+    private const int SpecSlots = 11;
 
     /// <summary>Compiles a query; throws <see cref="FormatException"/> for a malformed version constraint and
     /// <see cref="CacheMetaException"/> (InvalidSpecSyntax) for a malformed spec.</summary>
@@ -42,6 +45,7 @@ public sealed class CompiledQuery
         _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
         _variant = SpecQuery.IsEmpty(query.Variant) ? null : new VariantMatcher(query.Variant!);
         _hashPrefixes = SpecQuery.IsEmpty(query.Hash) ? null : Array.ConvertAll(ToArray(query.Hash!), HashPrefix.Normalize);
+        _host = query.CompatibleWith is null ? null : new HostCompatibility(query.CompatibleWith, query.OSCompatibility);
         var specs = new List<SpecConstraint>();
         foreach (string text in query.Spec ?? Array.Empty<string>())
         {
@@ -58,6 +62,9 @@ public sealed class CompiledQuery
             _version is null ? null : v => _version.MatchesAny((IReadOnlyList<string>)v!),
             _variant is null ? null : v => _variant.Matches((IReadOnlyList<string>)v!),
             _stack is null ? null : v => _stack.MatchesAny((IReadOnlyList<string>)v!),
+            _host is null ? null : v => _host.PlatformRuns((string?)v),
+            _host is null ? null : v => _host.OSRuns((string?)v),
+            _host is null ? null : v => _host.TargetRuns((string?)v),
         };
         _specs = specs.Count == 0 ? null : specs.ToArray();
         RecordFieldsRead = _specs is not null
@@ -65,7 +72,7 @@ public sealed class CompiledQuery
             : (_recordTests[0] is null ? 0 : 1) | (_recordTests[1] is null ? 0 : 2) | (_recordTests[2] is null ? 0 : 4)
                 | (_recordTests[3] is null && _recordTests[4] is null ? 0 : 8) | (_recordTests[5] is null ? 0 : 16)
                 | (_recordTests[6] is null ? 0 : 32);
-        RecordFieldsRead |= _recordTests[7] is null ? 0 : 64;
+        RecordFieldsRead |= (_recordTests[7] is null ? 0 : 64) | (_host is null ? 0 : 2 | 4 | 8);
         Specs = specs;
         HasSpecCriteria = Array.Exists(_recordTests, t => t is not null) || _hashPrefixes is not null
             || specs.Exists(s => s.HasSpecCriteria);
@@ -115,6 +122,7 @@ public sealed class CompiledQuery
         && (_version is null || _version.MatchesAny(spec.Versions))
         && (_variant is null || _variant.Matches(spec.Variants))
         && (_stack is null || _stack.MatchesAny(spec.Stacks))
+        && (_host is null || _host.Runs(spec))
         && (_specs is null || Array.Exists(_specs, c => c.Matches(spec)));
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
@@ -170,7 +178,10 @@ public sealed class CompiledQuery
             && QueryMemo.Check(memo, 4, family, _recordTests[4])
             && QueryMemo.Check(memo, 5, versions, _recordTests[5])
             && QueryMemo.Check(memo, 6, variants, _recordTests[6])
-            && QueryMemo.Check(memo, 7, stacks, _recordTests[7]);
+            && QueryMemo.Check(memo, 7, stacks, _recordTests[7])
+            && QueryMemo.Check(memo, 8, platform, _recordTests[8])
+            && QueryMemo.Check(memo, 9, os, _recordTests[9])
+            && QueryMemo.Check(memo, 10, target, _recordTests[10]);
         if (!parameters || _specs is null)
         {
             return parameters;

@@ -6,12 +6,12 @@ namespace CacheMeta.Query;
 /// <summary>
 /// Per-worker answers of a <see cref="CompiledQuery"/>, keyed by criterion and value identity: readers hand
 /// out one instance per distinct value, so each distinct compiler, target or variant list is tested once.
-/// Criteria 0-7 are the filter parameters; each -Spec constraint adds its own block after them.
+/// Criteria 0-7 are the filter parameters, 8-10 the host of -CompatibleWith; each -Spec constraint adds its own block after them.
 /// </summary>
 internal sealed class QueryMemo
 {
     private const int MaxAnswers = 1 << 16;
-    private Dictionary<object, bool>?[] _answers = new Dictionary<object, bool>?[8];
+    private Dictionary<object, bool>?[] _answers = new Dictionary<object, bool>?[11];
 
     public Dictionary<object, bool> For(int criterion)
     {

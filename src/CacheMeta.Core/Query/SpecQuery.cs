@@ -46,11 +46,17 @@ public sealed class SpecQuery
     /// other (as <c>spack buildcache list</c> does) and AND-ed with the other properties.</summary>
     public IReadOnlyList<string>? Spec { get; set; }
 
+    /// <summary>A host the specs must run on (platform, OS and target, see <see cref="OSCompatibility"/>); null for any.</summary>
+    public CacheHost? CompatibleWith { get; set; }
+
+    /// <summary>How <see cref="CompatibleWith"/> judges operating systems: the host's own (default) or by glibc.</summary>
+    public OSCompatibility OSCompatibility { get; set; }
+
     /// <summary>True when nothing is asked for at the level of single specs (a -Spec may ask only for names,
     /// which <see cref="CompiledQuery.HasSpecCriteria"/> tells precisely).</summary>
     public bool HasNoSpecCriteria =>
         IsEmpty(Stack) && IsEmpty(Target) && IsEmpty(TargetFamily) && IsEmpty(OS) && IsEmpty(Platform)
-        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant) && IsEmpty(Spec);
+        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant) && IsEmpty(Spec) && CompatibleWith is null;
 
     internal static bool IsEmpty(IReadOnlyList<string>? values) => values is null || values.Count == 0;
 }

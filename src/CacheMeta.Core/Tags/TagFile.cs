@@ -4,7 +4,7 @@ using System.Text;
 
 namespace CacheMeta.Tags;
 
-/// <summary>Reads a small data file (a tag list, a catalog) whole, with a size cap and errors that name the file.</summary>
+/// <summary>Reads a small data file (a tag list, a catalog, a CPU description) whole, with a size cap and errors that name the file.</summary>
 internal static class TagFile
 {
     /// <summary>Tag lists and catalogs are a few hundred kilobytes; anything past this is not one.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CacheMeta.Targets;
 
 namespace CacheMeta.Query.Spec;
 
@@ -7,7 +8,7 @@ namespace CacheMeta.Query.Spec;
 /// A <c>target=</c> value: a comma-separated union of targets and archspec ranges. <c>zen2</c> is that
 /// target (wildcards allowed); <c>x86_64_v3:</c> is x86_64_v3 and every target descending from it;
 /// <c>:broadwell</c> is broadwell and its ancestors; <c>haswell:broadwell</c> both at once. Ranges follow
-/// <see cref="TargetFamilies"/>, so <c>aarch64:</c> is every aarch64-family target.
+/// <see cref="Microarchitectures"/>, so <c>aarch64:</c> is every aarch64-family target.
 /// </summary>
 internal sealed class TargetConstraint
 {
@@ -103,8 +104,8 @@ internal sealed class TargetConstraint
                 return _exact.IsMatch(target);
             }
 
-            return (_low is null || TargetFamilies.IsSameOrDescendant(target, _low))
-                && (_high is null || TargetFamilies.IsSameOrDescendant(_high, target));
+            return (_low is null || Microarchitectures.IsSameOrDescendant(target, _low))
+                && (_high is null || Microarchitectures.IsSameOrDescendant(_high, target));
         }
     }
 }
