@@ -128,7 +128,7 @@ public sealed class StackSummarizer
             _packages.Add(spec.Package);
             if (spec.Version is not null)
             {
-                _versions.Add((spec.Package, spec.Version.Text));
+                _versions.Add((spec.Package, spec.Version));
             }
 
             AddValue(_compilers, spec.Compiler);

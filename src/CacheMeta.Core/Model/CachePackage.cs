@@ -17,12 +17,12 @@ public sealed class CachePackage
         Name = name ?? throw new ArgumentNullException(nameof(name));
         Tag = tag;
         NumSpecs = numSpecs;
-        Versions = versions ?? Array.Empty<string>();
-        Compilers = compilers ?? Array.Empty<string>();
-        OperatingSystems = operatingSystems ?? Array.Empty<string>();
-        Platforms = platforms ?? Array.Empty<string>();
-        Targets = targets ?? Array.Empty<string>();
-        Stacks = stacks ?? Array.Empty<string>();
+        Versions = ValueList.From(versions);
+        Compilers = ValueList.From(compilers);
+        OperatingSystems = ValueList.From(operatingSystems);
+        Platforms = ValueList.From(platforms);
+        Targets = ValueList.From(targets);
+        Stacks = ValueList.From(stacks);
         NumSpecsByStack = numSpecsByStack ?? StackCounts.Empty;
         Source = source;
     }
@@ -37,22 +37,22 @@ public sealed class CachePackage
     public int NumSpecs { get; }
 
     /// <summary>Versions, as the page lists them.</summary>
-    public IReadOnlyList<string> Versions { get; }
+    public ValueList Versions { get; }
 
     /// <summary>Compilers, as the page lists them.</summary>
-    public IReadOnlyList<string> Compilers { get; }
+    public ValueList Compilers { get; }
 
     /// <summary>Operating systems (the page's <c>oss</c>).</summary>
-    public IReadOnlyList<string> OperatingSystems { get; }
+    public ValueList OperatingSystems { get; }
 
     /// <summary>Platforms.</summary>
-    public IReadOnlyList<string> Platforms { get; }
+    public ValueList Platforms { get; }
 
     /// <summary>Targets.</summary>
-    public IReadOnlyList<string> Targets { get; }
+    public ValueList Targets { get; }
 
     /// <summary>Stacks.</summary>
-    public IReadOnlyList<string> Stacks { get; }
+    public ValueList Stacks { get; }
 
     /// <summary>Spec count per stack, in page order, indexable by stack name.</summary>
     public StackCounts NumSpecsByStack { get; }
