@@ -13,7 +13,8 @@ $versionProperties = [CacheMeta.Commands.Members.VersionProperties]
 foreach ($property in @(
         [pscustomobject]@{ Type = 'CacheMeta.CacheSpec'; Name = 'Version'; Getter = 'SpecVersion' }
         [pscustomobject]@{ Type = 'CacheMeta.CacheSpecDifference'; Name = 'Version'; Getter = 'DifferenceVersion' }
-        [pscustomobject]@{ Type = 'CacheMeta.CacheTag'; Name = 'Version'; Getter = 'TagVersion' })) {
+        [pscustomobject]@{ Type = 'CacheMeta.CacheTag'; Name = 'Version'; Getter = 'TagVersion' }
+        [pscustomobject]@{ Type = 'CacheMeta.CachePackage'; Name = 'LatestVersion'; Getter = 'PackageLatestVersion' })) {
     Update-TypeData -TypeName $property.Type -MemberType CodeProperty -MemberName $property.Name `
         -Value $versionProperties.GetMethod($property.Getter) -Force
 }

@@ -3,7 +3,7 @@ using System.Management.Automation;
 namespace CacheMeta.Commands.Members;
 
 /// <summary>
-/// The getters of the <c>Version</c> code properties CacheMeta.psm1 adds to the model.
+/// The getters of the <c>Version</c> and <c>LatestVersion</c> code properties CacheMeta.psm1 adds to the model.
 /// </summary>
 /// <remarks>
 /// ConvertTo-Json writes an object that is not a string, number, date, dictionary or list as a map of its public
@@ -23,4 +23,7 @@ public static class VersionProperties
 
     /// <summary>CacheTag.Version.</summary>
     public static SpackVersion? TagVersion(PSObject tag) => (tag?.BaseObject as CacheTag)?.ParsedVersion;
+
+    /// <summary>CachePackage.LatestVersion.</summary>
+    public static SpackVersion? PackageLatestVersion(PSObject package) => (package?.BaseObject as CachePackage)?.ParsedLatestVersion;
 }
