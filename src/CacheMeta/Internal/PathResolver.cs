@@ -97,7 +97,6 @@ internal static class PathResolver
     }
 
     private static void NotFound(PSCmdlet cmdlet, string path) =>
-        cmdlet.WriteError(new ErrorRecord(
-            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
-            ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+        cmdlet.WriteError(ErrorRecords.Create(ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound,
+            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."), path));
 }
