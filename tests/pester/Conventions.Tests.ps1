@@ -191,3 +191,48 @@ Describe 'ErrorIds' {
         $records[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 }
+
+Describe 'Rules no compiler checks' {
+    BeforeAll {
+        $script:Engine = [CacheMeta.CacheSpec].Assembly
+        $script:Commands = @($Manifest.CmdletsToExport | ForEach-Object { Get-Command $_ })
+        # Each ValidateSet that copies names the engine owns, with the engine's names (a value the engine does
+        # not know would fail only when used; a name the set lacks could never be asked for).
+        $script:EngineNames = @{
+            'Measure-CacheStack -GroupBy'  = @([Enum]::GetNames([CacheMeta.StackGrouping]) | Where-Object { $_ -ne 'None' })
+            'Compare-CacheSpec -Property' = @([CacheMeta.Comparison.SpecDiff]::ComparedProperties)
+        }
+    }
+
+    It 'no cmdlet parameter is of an engine value type' {
+        # A property (so a field) of an engine enum or struct, or of one made nullable, makes the runtime load the
+        # engine to lay out the cmdlet class while PowerShell scans the cmdlet classes, before the module has taught
+        # it where the engine is (see Measure-CacheStack -GroupBy). An array is a reference: its element type is
+        # loaded only when the parameter is bound (Get-CacheTag -Kind).
+        $offenders = foreach ($command in $Commands) {
+            foreach ($property in $command.ImplementingType.GetProperties()) {
+                if (-not $property.IsDefined([System.Management.Automation.ParameterAttribute], $true)) { continue }
+                $type = $property.PropertyType
+                if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+                if ($type.IsValueType -and $type.Assembly -eq $Engine) { "$($command.Name) -$($property.Name): $($type.FullName)" }
+            }
+        }
+        $Commands.Count | Should -BeGreaterThan 6
+        $offenders | Should -BeNullOrEmpty
+    }
+
+    It 'every ValidateSet that copies engine names has exactly those names' {
+        $sets = foreach ($command in $Commands) {
+            foreach ($parameter in $command.Parameters.Values) {
+                foreach ($set in $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }) {
+                    [pscustomobject]@{ Name = "$($command.Name) -$($parameter.Name)"; Values = @($set.ValidValues) }
+                }
+            }
+        }
+        @($sets.Name | Sort-Object) | Should -Be @($EngineNames.Keys | Sort-Object) -Because 'a new ValidateSet of engine names belongs in $EngineNames'
+        foreach ($set in $sets) {
+            @($set.Values | Sort-Object) | Should -Be @($EngineNames[$set.Name] | Sort-Object) -Because "$($set.Name) copies the engine's names"
+        }
+    }
+}
+
