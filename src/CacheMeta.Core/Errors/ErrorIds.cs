@@ -29,6 +29,8 @@ public static class ErrorIds
     public static readonly ErrorId InvalidPageName = new(nameof(InvalidPageName));
     /// <summary>A tag or package name that would place a page outside the destination folder.</summary>
     public static readonly ErrorId PageOutsideDestination = new(nameof(PageOutsideDestination));
+    /// <summary>The folder to write pages into is a file, or would have to be made where a file is.</summary>
+    public static readonly ErrorId DestinationIsFile = new(nameof(DestinationIsFile));
     /// <summary>A file to be written exists and replacing it was not asked for.</summary>
     public static readonly ErrorId FileExists = new(nameof(FileExists));
     /// <summary>A file could not be written.</summary>
