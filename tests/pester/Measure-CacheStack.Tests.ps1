@@ -52,11 +52,11 @@ Describe 'Measure-CacheStack on the seed page' -Skip:$NoCorpus {
         $PSStyle.OutputRendering = 'PlainText'
         $table = Measure-CacheStack -Path $Seed | Out-String -Width 120
         $table | Should -Match '(?m)^\s+Tag: develop\s*$'
-        $table | Should -Match '(?m)^Stack\s+Specs\s+Packages\s+Versions\s+Compilers\s+OS\s+Platforms\s+Targets\s+Families\s*$'
-        $table | Should -Match '(?m)^root\s+61\s+1\s+1\s+4\s+3\s+2\s+2\s+2\s*$'
+        $table | Should -Match '(?m)^\s*Specs\s+Packages\s+Versions\s+Compilers\s+OS\s+Platforms\s+Targets\s+Families\s+Stack\s*$'
+        $table | Should -Match '(?m)^\s*61\s+1\s+1\s+4\s+3\s+2\s+2\s+2\s+root\s*$'
         $grouped = Measure-CacheStack -Path $Seed -Stack root -GroupBy TargetFamily | Out-String -Width 120
-        $grouped | Should -Match '(?m)^Stack\s+Group\s+Specs\s+Packages\s+Versions\s+Compilers\s+OS\s+Targets\s*$'
-        $grouped | Should -Match '(?m)^root\s+aarch64\s+28\s+1\s+1\s+2\s+2\s+1\s*$'
+        $grouped | Should -Match '(?m)^\s*Specs\s+Packages\s+Versions\s+Compilers\s+OS\s+Targets\s+Stack\s+Group\s*$'
+        $grouped | Should -Match '(?m)^\s*28\s+1\s+1\s+2\s+2\s+1\s+root\s+aarch64\s*$'
     }
 }
 
