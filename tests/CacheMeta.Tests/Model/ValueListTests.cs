@@ -1,5 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
+using System.Text;
+using CacheMeta.Pages;
+using CacheMeta.Tests.Support;
 using Xunit;
 
 namespace CacheMeta.Tests.Model;
@@ -40,5 +44,15 @@ public sealed class ValueListTests
         Assert.Same(stacks, a.Stacks);
         Assert.Same(a.Stacks, b.Stacks);
         Assert.Same(ValueList.None, a.Versions);
+    }
+
+    [Fact]
+    public void PageReadersHandOutListsTheyShareAcrossRecords()
+    {
+        // Readers decode each distinct list once; wrapping it again per record would cost an object per spec.
+        var specs = PageReader.ReadBytes(Encoding.UTF8.GetBytes(Fixtures.ZlibPage()), "zlib.md").Page!.Specs;
+        var same = specs.GroupBy(s => s.Versions.ToString()).First(g => g.Count() > 1).ToList();
+        Assert.Same(same[0].Versions, same[1].Versions);
+        Assert.All(specs, s => Assert.IsType<ValueList>(s.Variants));
     }
 }
