@@ -136,6 +136,10 @@ Describe 'The <Kind> view <Name> (<File>)' -ForEach $Views {
         $maker | Should -Not -BeNullOrEmpty -Because "the views test must know how to make $($View.TypeName) objects: add it to `$Makers"
         $objects = @(& $maker.Make $SourceInfo[$_] -WarningAction SilentlyContinue)
         $objects.Count | Should -BeGreaterThan 0 -Because "the $_ make $($View.TypeName) objects"
+        foreach ($label in $View.Labels) {
+            # A header names a property (or a hidden alias), so Sort-Object and Where-Object take what the table shows.
+            $objects[0].psobject.Properties[$label] | Should -Not -BeNullOrEmpty -Because "the column '$label' of $($View.Name) must be a property"
+        }
         foreach ($width in 80, 120) {
             if ($View.Kind -eq 'Table') {
                 $text = $objects | Format-Table -View $View.Name | Out-String -Width $width
