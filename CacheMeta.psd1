@@ -8,7 +8,18 @@
     Description          = 'Query the Spack binary build cache (cache.spack.io pages and Spack build-cache indexes) as typed PowerShell objects.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('CacheMeta.format.ps1xml', 'formats/CacheTarget.format.ps1xml', 'formats/CacheHost.format.ps1xml')
+    TypesToProcess       = @('CacheMeta.types.ps1xml')
+    # One file per output type: a new type brings its own file (the views test renders every one).
+    FormatsToProcess     = @(
+        'formats/CachePackage.format.ps1xml'
+        'formats/CachePageFinding.format.ps1xml'
+        'formats/CacheSpec.format.ps1xml'
+        'formats/CacheSpecDifference.format.ps1xml'
+        'formats/CacheStackSummary.format.ps1xml'
+        'formats/CacheTag.format.ps1xml'
+        'formats/CacheTarget.format.ps1xml'
+        'formats/CacheHost.format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Get-CachePackage'
         'Get-CacheSpec'

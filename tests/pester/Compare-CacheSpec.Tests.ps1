@@ -118,7 +118,7 @@ Describe 'Compare-CacheSpec on fixtures' {
     It 'shows readable tables at 120 columns' {
         $PSStyle.OutputRendering = 'PlainText'
         $table = Compare-CacheSpec $Old $New | Out-String -Width 120
-        $table | Should -Match '(?m)^Change\s+Package\s+Version\s+Hash\s+Details'
+        $table | Should -Match '(?m)^Change\s+Package\s+Version\s+ShortHash\s+Details'
         $table | Should -Match 'Changed\s+zlib\s+1\.3\s+zbbabcd\s+OS: rhel8 -> rhel9; Stacks: \+e4s -tutorial'
         $table | Should -Match 'Removed\s+zlib\s+1\.2\.13\s+zccabcd\s+gcc@=13\.2\.0 linux-ubuntu22\.04-x86_64_v3'
         $summary = Compare-CacheSpec $Old $New -Summary | Out-String -Width 120

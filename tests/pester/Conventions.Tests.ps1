@@ -7,36 +7,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $script:Module = Import-Module $ModuleManifest -Force -PassThru
     $script:Manifest = Import-PowerShellDataFile -LiteralPath $ModuleManifest
-    $script:ErrorIdValues = @([CacheMeta.ErrorIds].GetFields('Public, Static') | Where-Object IsLiteral | ForEach-Object { $_.GetValue($null) })
-
-    function Get-CallArgument {
-        # The top-level arguments of the C# call whose '(' is at $Open, skipping string and char literals.
-        param([string] $Text, [int] $Open)
-        $arguments = [System.Collections.Generic.List[string]]::new()
-        $depth = 0
-        $start = $Open + 1
-        for ($i = $Open; $i -lt $Text.Length; $i++) {
-            $c = $Text[$i]
-            if ($c -eq '"') {
-                $verbatim = ($i -ge 1 -and $Text[$i - 1] -eq '@') -or ($i -ge 2 -and $Text[$i - 2] -eq '@')
-                for ($i++; $i -lt $Text.Length; $i++) {
-                    if (-not $verbatim -and $Text[$i] -eq '\') { $i++; continue }
-                    if ($Text[$i] -eq '"') {
-                        if ($verbatim -and $i + 1 -lt $Text.Length -and $Text[$i + 1] -eq '"') { $i++; continue }
-                        break
-                    }
-                }
-            }
-            elseif ($c -eq "'") { $i += $(if ($Text[$i + 1] -eq '\') { 3 } else { 2 }) }
-            elseif ($c -in '(', '[', '{') { $depth++ }
-            elseif ($c -in ')', ']', '}') {
-                $depth--
-                if ($depth -eq 0) { $arguments.Add($Text.Substring($start, $i - $start).Trim()); return , $arguments.ToArray() }
-            }
-            elseif ($c -eq ',' -and $depth -eq 1) { $arguments.Add($Text.Substring($start, $i - $start).Trim()); $start = $i + 1 }
-        }
-        , $arguments.ToArray()
-    }
+    $script:ErrorIdValues = @([CacheMeta.ErrorIds]::All.Name)
 
     function Invoke-Provoked {
         # Runs a cmdlet expected to fail and returns every ErrorRecord it produced, terminating or not.
@@ -197,30 +168,20 @@ Describe '<_> follows the conventions' -ForEach $Cmdlets {
 }
 
 Describe 'ErrorIds' {
-    It 'are distinct names that scripts can test for' {
-        $fields = [CacheMeta.ErrorIds].GetFields('Public, Static') | Where-Object IsLiteral
-        $fields.Count | Should -BeGreaterThan 0
+    It 'are distinct names that scripts can test for, each declared once in ErrorIds' {
+        # The compiler sees to the rest: CacheMetaException and ErrorRecords.Create take an ErrorId, not a
+        # string, and ErrorRecord's constructors are banned outside ErrorRecords (src/CacheMeta/BannedSymbols.txt).
+        $fields = @([CacheMeta.ErrorIds].GetFields('Public, Static') | Where-Object FieldType -EQ ([CacheMeta.ErrorId]))
+        $fields.Count | Should -BeGreaterThan 20
+        $ErrorIdValues.Count | Should -Be $fields.Count
         foreach ($field in $fields) {
-            $field.GetValue($null) | Should -BeExactly $field.Name
+            $field.IsInitOnly | Should -BeTrue
+            $field.GetValue($null).Name | Should -BeExactly $field.Name
             $field.Name | Should -MatchExactly '^[A-Z][a-z]+([A-Z][a-z0-9]*)+$'
         }
         @($ErrorIdValues | Sort-Object -Unique).Count | Should -Be $ErrorIdValues.Count
         $ErrorIdValues | Should -Not -Contain 'NotSpecified'
-    }
-
-    It 'are the only error ids in the source: no string literal is passed as one' {
-        $calls = @{ 'new\s+ErrorRecord\s*\(' = 1; 'ErrorRecords\.Create\s*\(' = 0; 'new\s+CacheMetaException\s*\(' = 0 }
-        $offenders = foreach ($file in Get-ChildItem (Join-Path $RepoRoot 'src') -Recurse -Filter *.cs | Where-Object FullName -NotMatch '[\\/](bin|obj)[\\/]') {
-            $text = (Get-Content -LiteralPath $file.FullName -Raw) -replace '(?m)^\s*//.*$', ''
-            foreach ($call in $calls.GetEnumerator()) {
-                foreach ($match in [regex]::Matches($text, $call.Key)) {
-                    $arguments = Get-CallArgument $text ($match.Index + $match.Length - 1)
-                    $id = $arguments[$call.Value]
-                    if ($id -match '^[$@]*"') { "$($file.Name): $($match.Value) $id" }
-                }
-            }
-        }
-        $offenders | Should -BeNullOrEmpty
+        [CacheMeta.ErrorId].GetConstructors().Count | Should -Be 0 -Because 'only CacheMeta itself declares ids'
     }
 
     It 'are the ones a malformed filter value stops the cmdlet with' {
@@ -230,3 +191,48 @@ Describe 'ErrorIds' {
         $records[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 }
+
+Describe 'Rules no compiler checks' {
+    BeforeAll {
+        $script:Engine = [CacheMeta.CacheSpec].Assembly
+        $script:Commands = @($Manifest.CmdletsToExport | ForEach-Object { Get-Command $_ })
+        # Each ValidateSet that copies names the engine owns, with the engine's names (a value the engine does
+        # not know would fail only when used; a name the set lacks could never be asked for).
+        $script:EngineNames = @{
+            'Measure-CacheStack -GroupBy'  = @([Enum]::GetNames([CacheMeta.StackGrouping]) | Where-Object { $_ -ne 'None' })
+            'Compare-CacheSpec -Property' = @([CacheMeta.Comparison.SpecDiff]::ComparedProperties)
+        }
+    }
+
+    It 'no cmdlet parameter is of an engine value type' {
+        # A property (so a field) of an engine enum or struct, or of one made nullable, makes the runtime load the
+        # engine to lay out the cmdlet class while PowerShell scans the cmdlet classes, before the module has taught
+        # it where the engine is (see Measure-CacheStack -GroupBy). An array is a reference: its element type is
+        # loaded only when the parameter is bound (Get-CacheTag -Kind).
+        $offenders = foreach ($command in $Commands) {
+            foreach ($property in $command.ImplementingType.GetProperties()) {
+                if (-not $property.IsDefined([System.Management.Automation.ParameterAttribute], $true)) { continue }
+                $type = $property.PropertyType
+                if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+                if ($type.IsValueType -and $type.Assembly -eq $Engine) { "$($command.Name) -$($property.Name): $($type.FullName)" }
+            }
+        }
+        $Commands.Count | Should -BeGreaterThan 6
+        $offenders | Should -BeNullOrEmpty
+    }
+
+    It 'every ValidateSet that copies engine names has exactly those names' {
+        $sets = foreach ($command in $Commands) {
+            foreach ($parameter in $command.Parameters.Values) {
+                foreach ($set in $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }) {
+                    [pscustomobject]@{ Name = "$($command.Name) -$($parameter.Name)"; Values = @($set.ValidValues) }
+                }
+            }
+        }
+        @($sets.Name | Sort-Object) | Should -Be @($EngineNames.Keys | Sort-Object) -Because 'a new ValidateSet of engine names belongs in $EngineNames'
+        foreach ($set in $sets) {
+            @($set.Values | Sort-Object) | Should -Be @($EngineNames[$set.Name] | Sort-Object) -Because "$($set.Name) copies the engine's names"
+        }
+    }
+}
+

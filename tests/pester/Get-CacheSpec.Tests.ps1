@@ -66,8 +66,9 @@ Describe 'Get-CacheSpec on the seed page' -Skip:$NoCorpus {
         $specs = Get-CacheSpec -Path (Join-Path $Corpus 'seed') -Stack e4s | Where-Object Target -eq aarch64
         $specs | Should -BeNullOrEmpty
         $table = Get-CacheSpec -Path $Seed -Stack e4s | Select-Object -First 2 | Out-String -Width 120
-        $table | Should -Match '(?m)^Package\s+Version\s+Compiler\s+OS\s+Target\s+Hash\s+Stacks'
-        $table | Should -Match 'py-multidict\s+6\.1\.0\s+gcc@=11\.4\.0\s+ubuntu22\.04\s+x86_64_v3\s+[a-z2-7]{7}\s+e4s'
+        $table | Should -Match '(?m)^\s+Tag: develop\s*$'
+        $table | Should -Match '(?m)^Package\s+Version\s+Compiler\s+Target\s+ShortHash\s+Stacks'
+        $table | Should -Match 'py-multidict\s+6\.1\.0\s+gcc@=11\.4\.0\s+x86_64_v3\s+[a-z2-7]{7}\s+e4s'
     }
 }
 

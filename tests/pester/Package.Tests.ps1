@@ -20,10 +20,13 @@ Describe 'The package build.ps1 -Task Package leaves' {
     It 'holds the staged module and nothing that must not ship' {
         $zip = [System.IO.Compression.ZipFile]::OpenRead($PackagePath)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
-        foreach ($file in 'CacheMeta.psd1', 'CacheMeta.psm1', 'CacheMeta.format.ps1xml', 'LICENSE',
+        $manifest = Import-PowerShellDataFile -LiteralPath $ModuleManifest
+        $moduleFiles = @($manifest.FormatsToProcess) + @($manifest.TypesToProcess)
+        $moduleFiles.Count | Should -BeGreaterThan 6
+        foreach ($file in @('CacheMeta.psd1', 'CacheMeta.psm1', 'LICENSE') + $moduleFiles + @(
             'en-US/CacheMeta.dll-Help.xml', 'en-US/about_CacheMeta.help.txt',
             'bin/net8.0/CacheMeta.dll', 'bin/net8.0/Dependencies/CacheMeta.Core.dll', 'bin/net8.0/Dependencies/YamlDotNet.dll',
-            'bin/netstandard2.0/CacheMeta.dll', 'bin/netstandard2.0/Dependencies/CacheMeta.Core.dll', 'bin/netstandard2.0/Dependencies/YamlDotNet.dll') {
+            'bin/netstandard2.0/CacheMeta.dll', 'bin/netstandard2.0/Dependencies/CacheMeta.Core.dll', 'bin/netstandard2.0/Dependencies/YamlDotNet.dll')) {
             $entries | Should -Contain $file
         }
         $entries | Where-Object { $_ -match 'System\.Management\.Automation\.dll$|\.pdb$|bin/[^/]+/CacheMeta(\.Core)?\.xml$' } | Should -BeNullOrEmpty
@@ -77,6 +80,9 @@ Import-Module CacheMeta
     Synopsis   = (Get-Help Get-CacheSpec).Synopsis
     Examples   = @((Get-Help Get-CacheSpec).examples.example).Count
     About      = (Get-Help about_CacheMeta | Out-String) -match 'SPEC SYNTAX'
+    Views      = @(`$module.ExportedFormatFiles | ForEach-Object { [IO.Path]::GetFileName(`$_) } | Sort-Object)
+    Table      = (`$specs | Select-Object -First 1 | Out-String -Width 80) -match 'ShortHash'
+    Alias      = @(Get-CachePackage -Path '$SamplesRoot' -Tag develop | Sort-Object Specs -Descending)[0].NumSpecs
 }
 "@
     }
@@ -101,5 +107,12 @@ Import-Module CacheMeta
         $Used.Synopsis | Should -Match '^Gets the specs'
         $Used.Examples | Should -BeGreaterOrEqual 2
         $Used.About | Should -BeTrue
+    }
+
+    It 'brings every view and type member of the module' {
+        $expected = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).FormatsToProcess | ForEach-Object { Split-Path $_ -Leaf } | Sort-Object
+        $Used.Views | Should -Be @($expected)
+        $Used.Table | Should -BeTrue
+        $Used.Alias | Should -Be 5
     }
 }

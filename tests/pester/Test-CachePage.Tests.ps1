@@ -90,8 +90,9 @@ Describe 'Test-CachePage on fixtures' {
         $PSStyle.OutputRendering = 'PlainText'
         $path = New-AuditPage -Name 'table' -From '"num_specs":2' -To '"num_specs":5'
         $table = Get-ChildItem -LiteralPath (Join-Path $TestDrive 'table') -Recurse -Filter specs.md | Test-CachePage | Out-String -Width 120
-        $table | Should -Match '(?m)^Severity\s+Rule\s+Package\s+Tag\s+Message\s*$'
-        $table | Should -Match '(?m)^Error\s+NumSpecs\s+zlib\s+develop\s+meta\.num_specs is 5 but the page has 2 entries\.'
+        $table | Should -Match '(?m)^\s+Tag: develop\s*$'
+        $table | Should -Match '(?m)^Severity\s+Rule\s+Package\s+Message\s*$'
+        $table | Should -Match '(?m)^Error\s+NumSpecs\s+zlib\s+meta\.num_specs is 5 but the page has 2 entries\.'
     }
 
     It 'declares its output types and has table and list views' {

@@ -9,10 +9,10 @@ namespace CacheMeta.Aggregation;
 
 /// <summary>
 /// Computes a page from spec records of one tag and package exactly as the site generator does: every
-/// <c>meta</c> list is the sorted set of the records' values (Python string order, so versions sort
-/// lexically: <c>4.12.2</c> before <c>4.8.0</c>), <c>versions</c> takes each record's first version,
+/// <c>meta</c> list is the set of the records' values, <c>versions</c> takes each record's first version,
 /// <c>num_specs_by_stack</c> counts records per stack (<c>root</c> included), records are ordered by hash
-/// and each record's stacks are sorted.
+/// and each record's stacks are sorted. The summary lists versions and compilers as people read them
+/// (<see cref="CachePackage"/>); <see cref="PageWriter"/> writes every list in the generator's string order.
 /// </summary>
 public static class PageAggregator
 {
@@ -55,12 +55,10 @@ public static class PageAggregator
             return spec;
         }
 
-        return spec.WithStacks(new ReadOnlyCollection<string>(spec.Stacks.OrderBy(s => s, CodePointComparer.Instance).ToArray()));
+        return spec.WithStacks(ReadingOrder.InOrder(spec.Stacks, CodePointComparer.Instance));
     }
 
-    private static IReadOnlyList<string> SortedSet(IEnumerable<string?> values) =>
-        new ReadOnlyCollection<string>(values.Where(v => v is not null).Select(v => v!)
-            .Distinct(StringComparer.Ordinal).OrderBy(v => v, CodePointComparer.Instance).ToArray());
+    private static ValueList SortedSet(IEnumerable<string?> values) => ReadingOrder.Sorted(values, CodePointComparer.Instance);
 
     private static bool IsSorted(IReadOnlyList<string> values)
     {

@@ -82,6 +82,6 @@ public sealed class PageCollector
         && string.Equals(a.Tarball, b.Tarball, StringComparison.Ordinal)
         && a.Size == b.Size;
 
-    private static CacheMetaException Refused(string errorId, CacheSpec spec, string reason) =>
+    private static CacheMetaException Refused(ErrorId errorId, CacheSpec spec, string reason) =>
         new(errorId, CacheErrorKind.InvalidData, $"The spec {spec} {reason}.", spec.Source);
 }

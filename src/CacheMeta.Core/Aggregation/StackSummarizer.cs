@@ -70,13 +70,20 @@ public sealed class StackSummarizer
         }
     }
 
-    /// <summary>The summaries, ordered by tag, stack and group (code-point order; specs without a tag first).</summary>
-    public IReadOnlyList<CacheStackSummary> Summaries() =>
-        _counters.OrderBy(c => c.Key.Tag, CodePointComparer.Instance)
+    /// <summary>
+    /// The summaries in reading order: tags as the site lists them (develop, releases and snapshots newest
+    /// first; specs without a tag first), stacks by name, groups by name (compilers by name and then version,
+    /// so gcc@7.3.1 comes before gcc@10.5.0).
+    /// </summary>
+    public IReadOnlyList<CacheStackSummary> Summaries()
+    {
+        IComparer<string?> groups = _groupBy == StackGrouping.Compiler ? ReadingOrder.Compilers : CodePointComparer.Instance;
+        return _counters.OrderBy(c => c.Key.Tag, ReadingOrder.Tags)
             .ThenBy(c => c.Key.Stack, CodePointComparer.Instance)
-            .ThenBy(c => c.Key.Group, CodePointComparer.Instance)
+            .ThenBy(c => c.Key.Group, groups)
             .Select(c => c.Value.ToSummary(c.Key.Tag, c.Key.Stack, _groupBy, c.Key.Group))
             .ToList();
+    }
 
     private string? GroupOf(CacheSpec spec) => _groupBy switch
     {
@@ -128,7 +135,7 @@ public sealed class StackSummarizer
             _packages.Add(spec.Package);
             if (spec.Version is not null)
             {
-                _versions.Add((spec.Package, spec.Version.Text));
+                _versions.Add((spec.Package, spec.Version));
             }
 
             AddValue(_compilers, spec.Compiler);

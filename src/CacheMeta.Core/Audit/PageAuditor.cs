@@ -48,7 +48,7 @@ public static class PageAuditor
     {
         if (page.MetaNumSpecs is int numSpecs && numSpecs != page.EntryCount)
         {
-            findings.Error(PageRules.NumSpecs, $"meta.num_specs is {numSpecs} but the page has {page.EntryCount} entries.",
+            findings.Error(PageRules.NumSpecs, $"meta.num_specs is {numSpecs} but the page has {Plural.Count(page.EntryCount, "entry", "entries")}.",
                 Text(page.EntryCount), Text(numSpecs));
         }
 
@@ -79,7 +79,7 @@ public static class PageAuditor
             if (!hasCount || statedCount != entries)
             {
                 findings.Error(PageRules.NumSpecsByStack,
-                    $"meta.num_specs_by_stack gives {(hasCount ? Text(statedCount) : "no count")} for '{stack}' but {entries} entries are in it.",
+                    $"meta.num_specs_by_stack gives {(hasCount ? Text(statedCount) : "no count")} for '{stack}' but {Plural.Count(entries, "entry is", "entries are")} in it.",
                     Text(entries), hasCount ? Text(statedCount) : null);
             }
         }

@@ -126,7 +126,7 @@ public static class SpecDiff
         int c = StringComparer.OrdinalIgnoreCase.Compare(a.Package, b.Package);
         if (c == 0)
         {
-            c = SpackVersion.Compare(a.Version, b.Version);
+            c = SpackVersion.Compare(a.ParsedVersion, b.ParsedVersion);
         }
 
         return c != 0 ? c : string.CompareOrdinal(a.Hash, b.Hash);

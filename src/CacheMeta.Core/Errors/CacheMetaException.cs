@@ -11,11 +11,11 @@ namespace CacheMeta;
 public class CacheMetaException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public CacheMetaException(string errorId, CacheErrorKind kind, string reason, string? target = null,
+    public CacheMetaException(ErrorId errorId, CacheErrorKind kind, string reason, string? target = null,
         int line = 0, int column = 0, Exception? innerException = null)
         : base(Compose(reason, target, line, column), innerException)
     {
-        ErrorId = errorId;
+        ErrorId = errorId ?? throw new ArgumentNullException(nameof(errorId));
         Kind = kind;
         Reason = reason;
         Target = target;
@@ -23,8 +23,8 @@ public class CacheMetaException : Exception
         Column = column;
     }
 
-    /// <summary>A stable identifier such as <c>InvalidCachePage</c>, used as the ErrorRecord's ErrorId.</summary>
-    public string ErrorId { get; }
+    /// <summary>What failed, one of <see cref="ErrorIds"/>; its name is the ErrorRecord's ErrorId.</summary>
+    public ErrorId ErrorId { get; }
 
     /// <summary>The kind of failure.</summary>
     public CacheErrorKind Kind { get; }

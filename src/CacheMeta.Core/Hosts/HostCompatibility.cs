@@ -19,7 +19,7 @@ internal sealed class HostCompatibility
     {
         Host = host ?? throw new ArgumentNullException(nameof(host));
         _byGlibc = rule == OSCompatibility.Glibc && host.Platform == "linux";
-        _glibc = host.Glibc ?? DistributionGlibc.Of(host.OS);
+        _glibc = host.ParsedGlibc ?? DistributionGlibc.Of(host.OS);
     }
 
     public CacheHost Host { get; }

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
@@ -188,7 +189,7 @@ internal sealed class HttpFetcher
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new TransientException($"the connection broke after {total:N0} bytes ({Innermost(ex)})");
+            throw new TransientException($"the connection broke after {Plural.Count(total, "byte")} ({Innermost(ex)})");
         }
         finally
         {
@@ -197,7 +198,7 @@ internal sealed class HttpFetcher
 
         if (declared is long expected && total != expected)
         {
-            throw new TransientException($"the body ended after {total:N0} of {expected:N0} bytes");
+            throw new TransientException($"the body ended after {total:N0} of {Plural.Count(expected, "byte")}");
         }
 
         sink.Flush();

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using CacheMeta.Index;
+using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
@@ -116,7 +117,7 @@ public sealed partial class IndexFetcher
         if ((length is long expected && download.Length != expected) || download.Sha256 != sha256)
         {
             string what = length is long n && download.Length != n
-                ? $"{download.Length:N0} bytes where {n:N0} were expected"
+                ? $"{Plural.Count(download.Length, "byte")} where {n:N0} {(n == 1 ? "was" : "were")} expected"
                 : $"SHA-256 {download.Sha256} where {sha256} was expected";
             throw new CacheMetaException(ErrorIds.IndexChecksumMismatch, CacheErrorKind.InvalidData,
                 $"The download was discarded: it has {what}.", url);

@@ -5,6 +5,7 @@ using System.Threading;
 using CacheMeta.Index;
 using CacheMeta.IO;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
@@ -157,7 +158,7 @@ public sealed partial class IndexFetcher
                 return null;
             }
 
-            _observer.Verbose($"Downloaded {result.Length:N0} bytes from {url}.");
+            _observer.Verbose($"Downloaded {Plural.Count(result.Length, "byte")} from {url}.");
             return new Download(temp, result);
         }
         catch

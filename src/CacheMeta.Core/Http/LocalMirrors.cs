@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using CacheMeta.Index;
+using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
@@ -72,7 +73,7 @@ internal static class LocalMirrors
             if (actual != sha256 || (length is long n && n != size))
             {
                 throw new CacheMetaException(ErrorIds.IndexChecksumMismatch, CacheErrorKind.InvalidData,
-                    $"The index blob does not match its manifest: {size:N0} bytes with SHA-256 {actual}, expected {(length is null ? "" : length.Value.ToString("N0") + " bytes with ")}SHA-256 {sha256}.", path);
+                    $"The index blob does not match its manifest: {Plural.Count(size, "byte")} with SHA-256 {actual}, expected {(length is null ? "" : Plural.Count(length.Value, "byte") + " with ")}SHA-256 {sha256}.", path);
             }
 
             return index;

@@ -226,7 +226,7 @@ internal sealed class IndexSpecReader
     {
         if (!_versionLists.TryGetValue(version, out var list))
         {
-            list = new ReadOnlyCollection<string>(new[] { version });
+            list = new ValueList(new[] { version });
             _versionLists[version] = list;
         }
 

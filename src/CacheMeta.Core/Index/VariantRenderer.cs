@@ -88,7 +88,7 @@ internal static class VariantRenderer
             rendered[i] = entries[i].Value;
         }
 
-        variants = rendered.Length == 0 ? Array.Empty<string>() : new ReadOnlyCollection<string>(rendered);
+        variants = rendered.Length == 0 ? ValueList.None : new ValueList(rendered);
         return true;
     }
 

@@ -19,9 +19,9 @@ public sealed class CacheHost
         OS = os;
         Target = target;
         TargetFamily = Microarchitectures.FamilyOf(target)!;
-        Glibc = glibc;
+        ParsedGlibc = glibc;
         Vendor = vendor;
-        Features = features;
+        Features = ValueList.From(features);
         Source = source;
     }
 
@@ -40,14 +40,19 @@ public sealed class CacheHost
 
     /// <summary>The glibc version on Linux (<c>2.36</c>): detected, stated, or the one the OS release ships; null
     /// elsewhere and where it is not known.</summary>
-    public SpackVersion? Glibc { get; }
+    /// <remarks>Text here, so that ConvertTo-Json and Export-Csv write <c>"2.36"</c>; in PowerShell a code property
+    /// (CacheMeta.psm1) puts the SpackVersion in front, so comparisons follow Spack's version order.</remarks>
+    public string? Glibc => ParsedGlibc?.Text;
+
+    /// <summary>The glibc version as a version.</summary>
+    internal SpackVersion? ParsedGlibc { get; }
 
     /// <summary>The CPU vendor as detection saw it (<c>AuthenticAMD</c>, <c>ARM</c>, <c>Apple</c>); for a parsed triplet,
     /// the target's vendor.</summary>
     public string? Vendor { get; }
 
     /// <summary>The CPU flags detection saw, sorted; for a parsed triplet, the features its target requires.</summary>
-    public IReadOnlyList<string> Features { get; }
+    public ValueList Features { get; }
 
     /// <summary>Where the description came from: <c>/proc/cpuinfo</c>, sysctl, a file, or the triplet it was parsed from.</summary>
     public string Source { get; }
@@ -76,7 +81,7 @@ public sealed class CacheHost
         string platform = parts[0].ToLowerInvariant(), os = parts[1].ToLowerInvariant();
         return new CacheHost(platform, os, target?.Name ?? parts[2],
             platform == "linux" ? DistributionGlibc.Of(os) : null, target?.Vendor,
-            target?.Features ?? Array.Empty<string>(), value);
+            target?.Features ?? ValueList.None, value);
     }
 
     /// <summary>Spack's arch triplet, <c>linux-debian12-x86_64_v4</c> (an unknown OS is written <c>unknown</c>).</summary>

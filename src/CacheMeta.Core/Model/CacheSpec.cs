@@ -10,19 +10,18 @@ namespace CacheMeta;
 /// </summary>
 public sealed class CacheSpec
 {
-    private static readonly IReadOnlyList<string> None = Array.Empty<string>();
-
     /// <summary>Creates a spec record; derived properties (CompilerName, TargetFamily, ...) are computed.</summary>
     public CacheSpec(string package, string? tag, string? hash, IReadOnlyList<string>? versions, string? compiler,
         string? os, string? platform, string? target, IReadOnlyList<string>? variants,
         IReadOnlyList<string>? stacks, long? size, string? tarball, string? source)
-        : this(package, tag, hash, versions ?? None, VersionOf(versions), compiler, CompilerId.Split(compiler),
-            os, platform, target, Microarchitectures.FamilyOf(target), variants ?? None, stacks ?? None, size, tarball,
-            source)
+        : this(package, tag, hash, versions ?? ValueList.None, VersionOf(versions), compiler, CompilerId.Split(compiler),
+            os, platform, target, Microarchitectures.FamilyOf(target), variants ?? ValueList.None, stacks ?? ValueList.None,
+            size, tarball, source)
     {
     }
 
-    // Used by the readers, which compute the derived values once per distinct string and share them.
+    // Used by the readers, which compute the derived values once per distinct string and share them (lists too:
+    // a reader that hands over ValueLists has them kept as they are).
     internal CacheSpec(string package, string? tag, string? hash, IReadOnlyList<string> versions,
         SpackVersion? version, string? compiler, (string? Name, string? Version) compilerParts, string? os,
         string? platform, string? target, string? targetFamily, IReadOnlyList<string> variants,
@@ -31,8 +30,8 @@ public sealed class CacheSpec
         Package = package ?? throw new ArgumentNullException(nameof(package));
         Tag = tag;
         Hash = hash;
-        Versions = versions;
-        Version = version;
+        Versions = ValueList.From(versions);
+        ParsedVersion = version;
         Compiler = compiler;
         CompilerName = compilerParts.Name;
         CompilerVersion = compilerParts.Version;
@@ -40,8 +39,8 @@ public sealed class CacheSpec
         Platform = platform;
         Target = target;
         TargetFamily = targetFamily;
-        Variants = variants;
-        Stacks = stacks;
+        Variants = ValueList.From(variants);
+        Stacks = ValueList.From(stacks);
         Size = size;
         Tarball = tarball;
         Source = source;
@@ -56,11 +55,15 @@ public sealed class CacheSpec
     /// <summary>The 32-character DAG hash; null where a page carries none (the oldest generations).</summary>
     public string? Hash { get; }
 
-    /// <summary>The spec's version (first of <see cref="Versions"/>), ordered as Spack orders versions.</summary>
-    public SpackVersion? Version { get; }
+    /// <summary>
+    /// The spec's version (first of <see cref="Versions"/>) as written. In PowerShell this property is the
+    /// <see cref="SpackVersion"/>, which sorts as Spack orders versions (CacheMeta.psm1 puts it in front); the
+    /// text is what ConvertTo-Json and Export-Csv write.
+    /// </summary>
+    public string? Version => ParsedVersion?.Text;
 
     /// <summary>The versions as the page lists them.</summary>
-    public IReadOnlyList<string> Versions { get; }
+    public ValueList Versions { get; }
 
     /// <summary>The compiler exactly as written: <c>gcc@=13.2.0</c>, <c>gcc@13.2.0</c> or <c>none</c>.</summary>
     public string? Compiler { get; }
@@ -84,10 +87,10 @@ public sealed class CacheSpec
     public string? TargetFamily { get; }
 
     /// <summary>Variants as Spack prints them: <c>+mpi</c>, <c>~cuda</c>, <c>build_system=cmake</c>.</summary>
-    public IReadOnlyList<string> Variants { get; }
+    public ValueList Variants { get; }
 
     /// <summary>The CI stacks the binary is in; <c>root</c> holds every spec of a tag.</summary>
-    public IReadOnlyList<string> Stacks { get; }
+    public ValueList Stacks { get; }
 
     /// <summary>Binary size in bytes; null when unknown (pages write <c>"-"</c>).</summary>
     public long? Size { get; }
@@ -101,13 +104,16 @@ public sealed class CacheSpec
     /// <summary>The first 7 characters of the hash, as <c>spack find -l</c> shows them.</summary>
     public string? ShortHash => Hash is null ? null : Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);
 
+    /// <summary>The spec's version ordered as Spack orders versions; PowerShell shows it as <see cref="Version"/>.</summary>
+    internal SpackVersion? ParsedVersion { get; }
+
     /// <summary>The spec in Spack's syntax, e.g. <c>zlib@1.3 %gcc@=13.2.0 arch=linux-ubuntu22.04-x86_64_v3 /abcdefg</c>.</summary>
     public override string ToString()
     {
         var text = new System.Text.StringBuilder(Package);
         if (Version is not null)
         {
-            text.Append('@').Append(Version.Text);
+            text.Append('@').Append(Version);
         }
 
         if (Compiler is not null && Compiler != "none")
@@ -130,7 +136,7 @@ public sealed class CacheSpec
 
     /// <summary>The same record with other stacks (every other value, derived ones included, is shared).</summary>
     internal CacheSpec WithStacks(IReadOnlyList<string> stacks) =>
-        new(Package, Tag, Hash, Versions, Version, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
+        new(Package, Tag, Hash, Versions, ParsedVersion, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
             Variants, stacks, Size, Tarball, Source);
 
     internal static SpackVersion? VersionOf(IReadOnlyList<string>? versions) =>

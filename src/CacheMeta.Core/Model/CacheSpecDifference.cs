@@ -29,8 +29,8 @@ public sealed class CacheSpecDifference
         DifferenceSpec = differenceSpec;
         Package = spec.Package;
         Hash = spec.Hash;
-        Version = spec.Version;
-        ChangedProperties = changedProperties ?? Array.Empty<string>();
+        ParsedVersion = spec.ParsedVersion;
+        ChangedProperties = ValueList.From(changedProperties);
         Details = details;
     }
 
@@ -43,8 +43,11 @@ public sealed class CacheSpecDifference
     /// <summary>The first 7 characters of the hash.</summary>
     public string? ShortHash => Hash is null ? null : Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);
 
-    /// <summary>The spec's version, ordered as Spack orders versions.</summary>
-    public SpackVersion? Version { get; }
+    /// <summary>
+    /// The spec's version as written. In PowerShell this property is the <see cref="SpackVersion"/>
+    /// (CacheMeta.psm1 puts it in front), so it sorts as Spack orders versions.
+    /// </summary>
+    public string? Version => ParsedVersion?.Text;
 
     /// <summary>Added, Removed, Changed or Equal.</summary>
     public CacheSpecChange Change { get; }
@@ -56,10 +59,13 @@ public sealed class CacheSpecDifference
     public CacheSpec? DifferenceSpec { get; }
 
     /// <summary>For Changed, the CacheSpec properties whose values differ (Stacks, Variants, ...); empty otherwise.</summary>
-    public IReadOnlyList<string> ChangedProperties { get; }
+    public ValueList ChangedProperties { get; }
 
     /// <summary>For Changed, what changed: <c>Stacks: +e4s -tutorial; OS: rhel8 -&gt; rhel9</c>; null otherwise.</summary>
     public string? Details { get; }
+
+    /// <summary>The spec's version ordered as Spack orders versions; PowerShell shows it as <see cref="Version"/>.</summary>
+    internal SpackVersion? ParsedVersion { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Change} {Package}@{Version} /{ShortHash}";

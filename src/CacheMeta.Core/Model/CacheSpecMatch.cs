@@ -13,7 +13,7 @@ public sealed class CacheSpecMatch
     internal CacheSpecMatch(CacheSpec spec, IReadOnlyList<string> mismatches, bool compatible)
     {
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
-        Mismatches = mismatches;
+        Mismatches = ValueList.From(mismatches);
         Compatible = compatible;
     }
 
@@ -21,7 +21,7 @@ public sealed class CacheSpecMatch
     public CacheSpec Spec { get; }
 
     /// <summary>One sentence per constraint the binary fails, the spec's first (in the order written), then the host's.</summary>
-    public IReadOnlyList<string> Mismatches { get; }
+    public ValueList Mismatches { get; }
 
     /// <summary>How many constraints the binary fails; nearer binaries fail fewer.</summary>
     public int MismatchCount => Mismatches.Count;

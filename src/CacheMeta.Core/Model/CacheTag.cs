@@ -31,7 +31,7 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
     public CacheTag(string name, IReadOnlyList<string>? stacks, string? source)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Stacks = stacks ?? Array.Empty<string>();
+        Stacks = ValueList.From(stacks);
         Source = source;
         Kind = CacheTagKind.Other;
         if (name == "develop")
@@ -41,7 +41,7 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
         else if (ReleaseName.Match(name) is { Success: true } release)
         {
             Kind = CacheTagKind.Release;
-            Version = SpackVersion.Parse(release.Groups["version"].Value);
+            ParsedVersion = SpackVersion.Parse(release.Groups["version"].Value);
         }
         else if (SnapshotName.Match(name) is { Success: true } snapshot
             && DateTime.TryParseExact(snapshot.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -60,11 +60,14 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
     /// <summary>The snapshot's date (develop-YYYY-MM-DD); null for other kinds.</summary>
     public DateTime? Date { get; }
 
-    /// <summary>The release's version (vX.Y.Z without the v), ordered as Spack orders versions; null for other kinds.</summary>
-    public SpackVersion? Version { get; }
+    /// <summary>
+    /// The release's version (vX.Y.Z without the v); null for other kinds. In PowerShell this property is the
+    /// <see cref="SpackVersion"/> (CacheMeta.psm1 puts it in front), so it sorts as Spack orders versions.
+    /// </summary>
+    public string? Version => ParsedVersion?.Text;
 
     /// <summary>The CI stacks built for the tag, sorted; <c>root</c> is the union cache.</summary>
-    public IReadOnlyList<string> Stacks { get; }
+    public ValueList Stacks { get; }
 
     /// <summary>The file or folder the tag was read from.</summary>
     public string? Source { get; }
@@ -85,7 +88,7 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
 
         int newestFirst = Kind switch
         {
-            CacheTagKind.Release => SpackVersion.Compare(other.Version, Version),
+            CacheTagKind.Release => SpackVersion.Compare(other.ParsedVersion, ParsedVersion),
             CacheTagKind.Snapshot => Nullable.Compare(other.Date, Date),
             _ => 0,
         };
@@ -94,6 +97,9 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
 
     int IComparable.CompareTo(object? obj) => obj is CacheTag tag ? CompareTo(tag)
         : throw new ArgumentException("Object must be a CacheTag.", nameof(obj));
+
+    /// <summary>The release's version ordered as Spack orders versions; PowerShell shows it as <see cref="Version"/>.</summary>
+    internal SpackVersion? ParsedVersion { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

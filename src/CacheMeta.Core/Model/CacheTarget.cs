@@ -49,12 +49,12 @@ public sealed class CacheTarget
             features.Add("sse3");
         }
 
-        Parents = parentNames;
-        Ancestors = ancestors;
+        Parents = ValueList.From(parentNames);
+        Ancestors = ValueList.From(ancestors);
         FeatureSet = features;
         var sorted = new List<string>(features);
         sorted.Sort(StringComparer.Ordinal);
-        Features = sorted;
+        Features = ValueList.From(sorted);
         Family = parents.Count == 0 ? name : parents[0].Family; // every parent has the same root (archspec asserts it)
     }
 
@@ -72,14 +72,14 @@ public sealed class CacheTarget
     public bool Generic => Vendor == "generic";
 
     /// <summary>The direct parents: the targets whose binaries this one runs without being a later generation of them.</summary>
-    public IReadOnlyList<string> Parents { get; }
+    public ValueList Parents { get; }
 
     /// <summary>Every ancestor, nearest first, in archspec's order; binaries for any of them run on this target.</summary>
-    public IReadOnlyList<string> Ancestors { get; }
+    public ValueList Ancestors { get; }
 
     /// <summary>The CPU features (flags) a host needs for this target, sorted; POWER targets have none, their
     /// <see cref="Generation"/> decides.</summary>
-    public IReadOnlyList<string> Features { get; }
+    public ValueList Features { get; }
 
     /// <summary>The POWER generation (<c>9</c> for power9le); null for other targets.</summary>
     public int? Generation { get; }

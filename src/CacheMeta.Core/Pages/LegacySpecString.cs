@@ -94,7 +94,7 @@ internal static class LegacySpecString
             }
         }
 
-        parsed.Variants = new ReadOnlyCollection<string>(variants);
+        parsed.Variants = new ValueList(variants);
         return parsed;
     }
 

@@ -270,7 +270,7 @@ internal sealed class PageMapper
     }
 
     private static IReadOnlyList<string> Single(string? value) =>
-        value is null ? Array.Empty<string>() : new ReadOnlyCollection<string>(new[] { value });
+        value is null ? ValueList.None : new ValueList(new[] { value });
 
     private static KeyValuePair<YamlScalar, YamlNode>? Find(Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> keys, string key) =>
         keys.TryGetValue(key, out var entry) ? entry : null;

@@ -167,7 +167,7 @@ public static class PageReader
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             var kind = ex is FileNotFoundException or DirectoryNotFoundException ? CacheErrorKind.ObjectNotFound : CacheErrorKind.ResourceUnavailable;
-            string id = kind == CacheErrorKind.ObjectNotFound ? ErrorIds.PathNotFound : ErrorIds.FileReadFailed;
+            ErrorId id = kind == CacheErrorKind.ObjectNotFound ? ErrorIds.PathNotFound : ErrorIds.FileReadFailed;
             return PageResult.Failed(path, new CacheMetaException(id, kind, "The file could not be read: " + ex.Message, path, innerException: ex));
         }
     }

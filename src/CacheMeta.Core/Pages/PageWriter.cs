@@ -25,8 +25,9 @@ public static class PageWriter
         Render(PageAggregator.Aggregate(package, tag, specs, string.Empty));
 
     /// <summary>
-    /// The text of <paramref name="page"/> as it stands: its summary as <c>meta</c> (lists in their order,
-    /// keys sorted), its specs as <c>spec_details</c> in their order. Aggregate first for the canonical page.
+    /// The text of <paramref name="page"/> as it stands: its summary as <c>meta</c> (keys sorted, each list in
+    /// the generator's string order, whatever order the summary lists it in), its specs as <c>spec_details</c> in
+    /// their order. Aggregate first for the canonical page.
     /// Throws <see cref="CacheMetaException"/> (<c>InvalidPageName</c>) when the page has no tag, or a title or
     /// tag the format cannot carry.
     /// </summary>
@@ -65,16 +66,19 @@ public static class PageWriter
     /// <summary>The bytes of <see cref="Render(CachePage)"/>: UTF-8 without a byte-order mark.</summary>
     public static byte[] Encode(CachePage page) => Utf8.GetBytes(Render(page));
 
+    // The generator writes every meta list as Python's sorted(): code-point order, versions as strings
+    // ("4.12.2" before "4.8.0"). Summaries list versions and compilers as people read them, so they are put
+    // back in that order here.
     private static Dictionary<string, object?> Meta(CachePackage package) => new(StringComparer.Ordinal)
     {
-        [PageKeys.Compilers] = package.Compilers,
+        [PageKeys.Compilers] = ReadingOrder.InOrder(package.Compilers, CodePointComparer.Instance),
         [PageKeys.NumSpecs] = package.NumSpecs,
         [PageKeys.NumSpecsByStack] = package.NumSpecsByStack,
-        [PageKeys.Oss] = package.OperatingSystems,
-        [PageKeys.Platforms] = package.Platforms,
-        [PageKeys.Stacks] = package.Stacks,
-        [PageKeys.Targets] = package.Targets,
-        [PageKeys.Versions] = package.Versions,
+        [PageKeys.Oss] = ReadingOrder.InOrder(package.OperatingSystems, CodePointComparer.Instance),
+        [PageKeys.Platforms] = ReadingOrder.InOrder(package.Platforms, CodePointComparer.Instance),
+        [PageKeys.Stacks] = ReadingOrder.InOrder(package.Stacks, CodePointComparer.Instance),
+        [PageKeys.Targets] = ReadingOrder.InOrder(package.Targets, CodePointComparer.Instance),
+        [PageKeys.Versions] = ReadingOrder.InOrder(package.Versions, CodePointComparer.Instance),
     };
 
     private static Dictionary<string, object?> Record(CacheSpec spec)

@@ -22,7 +22,10 @@ public sealed class VersionConstraint
     public string Text { get; }
 
     /// <summary>Parses a constraint; throws <see cref="FormatException"/> for an empty one or an empty list item.</summary>
-    public static VersionConstraint Parse(string text)
+    public static VersionConstraint Parse(string text) => Parse(text, spec: null);
+
+    /// <summary>Parses the version list of <paramref name="spec"/>, whose syntax an error's hint then follows.</summary>
+    internal static VersionConstraint Parse(string text, string? spec)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -40,14 +43,14 @@ public sealed class VersionConstraint
 
             if (part[0] == '=')
             {
-                items.Add(new Item(Version(part.Substring(1), text), null, exact: true));
+                items.Add(new Item(Version(part.Substring(1), text, spec), null, exact: true));
                 continue;
             }
 
             int colon = part.IndexOf(':');
             if (colon < 0)
             {
-                var v = Version(part, text);
+                var v = Version(part, text, spec);
                 items.Add(new Item(v, v, exact: false));
                 continue;
             }
@@ -58,18 +61,19 @@ public sealed class VersionConstraint
             }
 
             string lo = part.Substring(0, colon).Trim(), hi = part.Substring(colon + 1).Trim();
-            items.Add(new Item(lo.Length == 0 ? null : Version(lo, text), hi.Length == 0 ? null : Version(hi, text), exact: false));
+            items.Add(new Item(lo.Length == 0 ? null : Version(lo, text, spec), hi.Length == 0 ? null : Version(hi, text, spec), exact: false));
         }
 
         return new VersionConstraint(text, items.ToArray());
     }
 
     // Spack's rule for version text: letters, digits, '.', '_', '-' (and '=' after the first character).
-    private static SpackVersion Version(string text, string constraint)
+    private static SpackVersion Version(string text, string constraint, string? spec)
     {
         if (text.Length == 0 || !Valid(text))
         {
-            throw new FormatException($"'{text}' in the version constraint '{constraint}' is not a version.");
+            string? hint = spec is null ? SpackSyntaxHint.ForVersion(constraint) : SpackSyntaxHint.ForSpec(spec);
+            throw new FormatException($"'{text}' in the version constraint '{constraint}' is not a version." + hint);
         }
 
         return SpackVersion.Parse(text);

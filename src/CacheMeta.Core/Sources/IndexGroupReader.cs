@@ -29,7 +29,7 @@ internal sealed class LabelledIndex
     public IndexLocation Location { get; }
 
     /// <summary>The entry, or the error (with <paramref name="errorId"/>) that says why the address is unusable.</summary>
-    public static LabelledIndex? Create(string? label, string address, string? baseFolder, string errorId, out PageResult? error)
+    public static LabelledIndex? Create(string? label, string address, string? baseFolder, ErrorId errorId, out PageResult? error)
     {
         error = null;
         try

@@ -12,7 +12,7 @@ internal static class TagFile
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string ReadText(string path, string invalidId)
+    public static string ReadText(string path, ErrorId invalidId)
     {
         try
         {

@@ -2,14 +2,23 @@ using System.Management.Automation;
 
 namespace CacheMeta.Commands.Internal;
 
-/// <summary>Turns the engine's errors into ErrorRecords: its ErrorId, a category from its kind, the file or URL as target.</summary>
+/// <summary>
+/// Turns the engine's errors into ErrorRecords: its ErrorId, a category from its kind, the file or URL as target.
+/// The one place ErrorRecords are made (BannedSymbols.txt bans their constructors elsewhere), so each carries
+/// an id declared in <see cref="ErrorIds"/>.
+/// </summary>
+#pragma warning disable RS0030 // ErrorRecord's constructors: this class is where they may be called
 internal static class ErrorRecords
 {
     public static ErrorRecord From(CacheMetaException error, object? target = null) =>
-        new(error, error.ErrorId, Category(error.Kind), target ?? error.Target);
+        new(error, error.ErrorId.Name, Category(error.Kind), target ?? error.Target);
 
-    public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object? target) =>
-        new(new CacheMetaException(errorId, CacheErrorKind.InvalidArgument, message), errorId, category, target);
+    public static ErrorRecord Create(ErrorId errorId, ErrorCategory category, string message, object? target) =>
+        new(new CacheMetaException(errorId, CacheErrorKind.InvalidArgument, message), errorId.Name, category, target);
+
+    /// <summary>An ErrorRecord for an exception of PowerShell's own, under one of CacheMeta's ids.</summary>
+    public static ErrorRecord Create(ErrorId errorId, ErrorCategory category, System.Exception exception, object? target) =>
+        new(exception, errorId.Name, category, target);
 
     public static ErrorCategory Category(CacheErrorKind kind) => kind switch
     {
@@ -24,3 +33,4 @@ internal static class ErrorRecords
         _ => ErrorCategory.InvalidArgument,
     };
 }
+#pragma warning restore RS0030

@@ -34,7 +34,9 @@ internal static class PathResolver
             string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
             if (provider.ImplementingType == typeof(FileSystemProvider))
             {
-                return resolved;
+                var problem = Pages.FolderCheck.FileWhereSiteFolderGoes(resolved);
+                error = problem is null ? null : ErrorRecords.From(problem, path);
+                return problem is null ? resolved : null;
             }
         }
         catch (System.Management.Automation.DriveNotFoundException)
@@ -93,11 +95,23 @@ internal static class PathResolver
 
             return !exists;
         });
+
+        // A site's _data folder where pages are read finds nothing; say what it holds instead of staying silent.
+        if (cmdlet is CacheSourceCommandBase)
+        {
+            foreach (string folder in results)
+            {
+                if (Pages.FolderCheck.YamlDataNotPages(folder) is { } reason)
+                {
+                    cmdlet.WriteWarning(reason);
+                }
+            }
+        }
+
         return results;
     }
 
     private static void NotFound(PSCmdlet cmdlet, string path) =>
-        cmdlet.WriteError(new ErrorRecord(
-            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."),
-            ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound, path));
+        cmdlet.WriteError(ErrorRecords.Create(ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound,
+            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."), path));
 }

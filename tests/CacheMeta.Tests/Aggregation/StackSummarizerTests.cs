@@ -103,4 +103,22 @@ public sealed class StackSummarizerTests
         Assert.All(rows, s => Assert.Equal(expected[(s.Tag, s.Stack)], s.Specs));
         Assert.True(rows.Count > 50);
     }
+
+    [Fact]
+    public void ListsTagsAsTheSiteDoesAndCompilersByVersion()
+    {
+        CacheSpec Spec(string tag, string compiler) =>
+            new("zlib", tag, tag + compiler, new[] { "1.3" }, compiler, "rhel8", "linux", "x86_64", null, new[] { "root" }, null, null, null);
+        var rows = Summarise(new[]
+        {
+            Spec("develop-2025-03-23", "gcc@10.5.0"), Spec("v0.23.1", "gcc@10.5.0"), Spec("develop", "gcc@10.5.0"),
+            Spec("develop", "gcc@7.3.1"), Spec("develop", "apple-clang@16.0.0"), Spec("develop-2025-03-30", "gcc@10.5.0"),
+        }, StackGrouping.Compiler).Select(s => s.Tag + " " + s.Group);
+
+        Assert.Equal(new[]
+        {
+            "develop apple-clang@16.0.0", "develop gcc@7.3.1", "develop gcc@10.5.0", "v0.23.1 gcc@10.5.0",
+            "develop-2025-03-30 gcc@10.5.0", "develop-2025-03-23 gcc@10.5.0",
+        }, rows);
+    }
 }

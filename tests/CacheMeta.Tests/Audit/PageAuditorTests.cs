@@ -31,6 +31,15 @@ public sealed class PageAuditorTests
     }
 
     [Fact]
+    public void MessagesCountInTheSingularToo()
+    {
+        var stack = Assert.Single(PageAuditor.Audit(Read(Planted("\"e4s-oneapi\": 1,", "\"e4s-oneapi\": 2,"))));
+        Assert.Equal("meta.num_specs_by_stack gives 2 for 'e4s-oneapi' but 1 entry is in it.", stack.Message);
+        var count = PageAuditor.Audit(Read(Planted("\"num_specs\": 4,", "\"num_specs\": 1,"))).First(f => f.Rule == PageRules.NumSpecs);
+        Assert.Equal("meta.num_specs is 1 but the page has 4 entries.", count.Message);
+    }
+
+    [Fact]
     public void AGeneratorShapedPageHasNoFindings()
     {
         Assert.Empty(PageAuditor.Audit(Read(Fixtures.ZlibPage())));

@@ -105,7 +105,7 @@ public sealed class HostCompatibilityTests : IDisposable
     public void ATripletParsesToAHost(string text, string platform, string os, string target, string family, string? glibc, string? vendor)
     {
         var host = CacheHost.Parse(text);
-        Assert.Equal((platform, os, target, family, glibc, vendor), (host.Platform, host.OS, host.Target, host.TargetFamily, host.Glibc?.Text, host.Vendor));
+        Assert.Equal((platform, os, target, family, glibc, vendor), (host.Platform, host.OS, host.Target, host.TargetFamily, host.Glibc, host.Vendor));
         Assert.Equal($"{platform}-{os}-{target}", host.ToString());
     }
 

@@ -54,7 +54,7 @@ public sealed class ManifestAndLocationTests
     public void AnUnusableManifestIsAnErrorSayingWhy(string text, string errorId, string message)
     {
         var error = Assert.Throws<CacheMetaException>(() => IndexManifest.ChooseIndex(Encoding.UTF8.GetBytes(text), "m"));
-        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(errorId, error.ErrorId.Name);
         Assert.Contains(message, error.Message);
         Assert.Equal("m", error.Target);
     }

@@ -138,7 +138,7 @@ public sealed class PageFormatTests
         Assert.Null(page.Package.NumSpecsByStack.Keys.FirstOrDefault());
         var first = page.Specs[0];
         Assert.Equal(("alsa-lib", "develop", null, "1.2.3.2", "gcc@7.5.0", "linux", "ubuntu18.04", "x86_64"),
-            (first.Package, first.Tag, first.Hash, first.Version!.Text, first.Compiler, first.Platform, first.OS, first.Target));
+            (first.Package, first.Tag, first.Hash, first.Version, first.Compiler, first.Platform, first.OS, first.Target));
         Assert.Equal(new[] { "~python" }, first.Variants);
         Assert.Empty(first.Stacks);
         var second = page.Specs[1];

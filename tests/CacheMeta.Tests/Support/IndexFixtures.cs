@@ -227,7 +227,7 @@ internal static class IndexFixtures
 
     public static string[] Row(CacheSpec s) => new[]
     {
-        s.Hash!, s.Package, s.Version!.Text, s.Compiler!, s.OS!, s.Platform!, s.Target!, string.Join("|", s.Variants),
+        s.Hash!, s.Package, s.Version!, s.Compiler!, s.OS!, s.Platform!, s.Target!, string.Join("|", s.Variants),
     };
 }
 

@@ -48,7 +48,7 @@ internal static class PageAssert
 
     private static List<object?> Fields(CacheSpec s) => new()
     {
-        s.Package, s.Tag, s.Hash, s.Version?.Text, string.Join("|", s.Versions), s.Compiler, s.CompilerName, s.CompilerVersion,
+        s.Package, s.Tag, s.Hash, s.Version, string.Join("|", s.Versions), s.Compiler, s.CompilerName, s.CompilerVersion,
         s.OS, s.Platform, s.Target, s.TargetFamily, string.Join("|", s.Variants), string.Join("|", s.Stacks), s.Size, s.Tarball, s.Source,
     };
 }

@@ -35,5 +35,5 @@ internal sealed class SourceRun
 
     public List<CacheMetaException> Errors { get; } = new();
 
-    public IEnumerable<string> ErrorIds => Errors.Select(e => e.ErrorId);
+    public IEnumerable<string> ErrorIds => Errors.Select(e => e.ErrorId.Name);
 }

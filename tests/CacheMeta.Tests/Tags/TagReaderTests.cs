@@ -24,7 +24,7 @@ public sealed class TagReaderTests
         var tag = new CacheTag(name, null, null);
         Assert.Equal(kind, tag.Kind);
         Assert.Equal(date, tag.Date?.ToString("yyyy-MM-dd"));
-        Assert.Equal(version, tag.Version?.Text);
+        Assert.Equal(version, tag.Version);
     }
 
     [Fact]

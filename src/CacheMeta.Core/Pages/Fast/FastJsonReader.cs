@@ -14,7 +14,7 @@ namespace CacheMeta.Pages.Fast;
 /// </summary>
 internal sealed class FastJsonReader
 {
-    private static readonly IReadOnlyList<string> Empty = Array.Empty<string>();
+    private static readonly IReadOnlyList<string> Empty = ValueList.None;
 
     private readonly Utf8Pool<string> _strings = new();
     private readonly Utf8Pool<IReadOnlyList<string>> _lists = new();
@@ -111,7 +111,7 @@ internal sealed class FastJsonReader
             return true;
         }
 
-        list = _items.Count == 0 ? Empty : new ReadOnlyCollection<string>(Decode(raw, _items.Count));
+        list = _items.Count == 0 ? Empty : new ValueList(Decode(raw, _items.Count));
         _lists.Add(raw, hash, list);
         return true;
     }

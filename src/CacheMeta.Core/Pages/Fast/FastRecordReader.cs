@@ -71,7 +71,7 @@ internal sealed class FastRecordReader
         int seen = 0;
         List<string>? unknown = null;
         string? compiler = null, os = null, platform = null, target = null;
-        IReadOnlyList<string> versions = Array.Empty<string>(), variants = versions, stacks = versions;
+        IReadOnlyList<string> versions = ValueList.None, variants = versions, stacks = versions;
         long? size = null;
         int hashStart = -1, hashLength = 0, tarballStart = -1, tarballLength = 0;
         var line = scanner.Text;

@@ -73,7 +73,7 @@ internal sealed class YamlValues
     {
         if (node is null || node is YamlScalar { Kind: ScalarKind.Null })
         {
-            return Array.Empty<string>();
+            return ValueList.None;
         }
 
         var sequence = Sequence(node, key);
@@ -83,7 +83,7 @@ internal sealed class YamlValues
             items[i] = RequiredString(sequence.Items[i], key + " item");
         }
 
-        return new ReadOnlyCollection<string>(items);
+        return new ValueList(items);
     }
 
     public int Int32(YamlNode node, string key)

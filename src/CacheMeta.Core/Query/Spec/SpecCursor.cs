@@ -81,7 +81,7 @@ internal sealed class SpecCursor
 
         if (list.Length == 0)
         {
-            throw Error(At < Text.Length ? At : Text.Length - 1, 1, "A version is expected after '@'.");
+            throw Error(At < Text.Length ? At : Text.Length - 1, 1, "A version is expected after '@'." + SpackSyntaxHint.ForSpec(Text));
         }
 
         return list.ToString();

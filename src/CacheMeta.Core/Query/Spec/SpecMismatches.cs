@@ -19,7 +19,7 @@ internal sealed class SpecMismatches
         var none = Array.Empty<string>();
         if (constraint.Version is { } version)
         {
-            Check(Part("@" + version.Text, version: version), s => $"version {s.Version?.Text ?? "(none)"} is not in @{version.Text}");
+            Check(Part("@" + version.Text, version: version), s => $"version {s.Version ?? "(none)"} is not in @{version.Text}");
         }
 
         foreach (string compiler in constraint.Compilers)

@@ -179,7 +179,7 @@ internal static class SpecParser
         {
             try
             {
-                return VersionConstraint.Parse(list);
+                return VersionConstraint.Parse(list, _text);
             }
             catch (FormatException ex)
             {

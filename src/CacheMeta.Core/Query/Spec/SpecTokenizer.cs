@@ -67,7 +67,7 @@ internal sealed class SpecTokenizer
                     return NameOrKeyValue();
                 }
 
-                throw _c.Error(start, 1, $"The character '{_c.Text[_c.At]}' is not part of Spack's spec syntax.");
+                throw _c.Error(start, 1, $"The character '{_c.Text[_c.At]}' is not part of Spack's spec syntax." + SpackSyntaxHint.ForSpec(_c.Text));
         }
     }
 
