@@ -200,7 +200,7 @@ internal sealed class IndexSpecReader
         }
 
         return _factory.Create(spec.Name, _context.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
-            spec.Variants, stacks, size: null, tarball: null, _index.Origin);
+            spec.Variants, stacks, size: null, tarball: null, _index.Origin, spec.Dependencies);
     }
 
     private static void Add(List<CacheSpec> ready, CacheSpec? spec)
@@ -266,6 +266,7 @@ internal sealed class IndexSpecReader
             Arch = record.Arch;
             Variants = record.Variants;
             Annotated = record.AnnotatedCompiler;
+            Dependencies = record.Dependencies;
         }
 
         public string Hash { get; }
@@ -279,5 +280,7 @@ internal sealed class IndexSpecReader
         public IReadOnlyList<string> Variants { get; }
 
         public string? Annotated { get; }
+
+        public IReadOnlyList<DependencyEdge> Dependencies { get; }
     }
 }
