@@ -4,6 +4,7 @@ using System.Text;
 using CacheMeta.Http;
 using CacheMeta.Sources;
 using CacheMeta.Tests.Support;
+using CacheMeta.Tests.Support.Generated;
 using Xunit;
 
 namespace CacheMeta.Tests.Index;
@@ -38,6 +39,26 @@ public sealed class DependencyReadingTests : IDisposable
         {
             Assert.NotNull(spec.Dependencies);
             Assert.Equal(EdgeFixtures.Expected[spec.Hash!], EdgeFixtures.Rows(spec.Dependencies!));
+        }
+    }
+
+    [Fact]
+    public void AGeneratedSpack1IndexReadsToItsModel()
+    {
+        var model = GeneratedIndex.Create(new GeneratorOptions { Specs = 400, Seed = 7, MissingEdges = 5, NotInCache = 6, BuildOnlyTools = 2 });
+        var run = Read(GeneratedIndexWriter.ToBytes(model));
+
+        Assert.Empty(run.Errors);
+        Assert.Empty(_observer.Warnings);
+        var inCache = model.Nodes.Where(n => n.InBuildcache).ToList();
+        Assert.Equal(inCache.Select(n => n.Hash).OrderBy(h => h, StringComparer.Ordinal), run.Specs.Select(s => s.Hash!).OrderBy(h => h, StringComparer.Ordinal));
+        foreach (var spec in run.Specs)
+        {
+            var node = model.Find(spec.Hash!)!;
+            Assert.Equal(node.Name, spec.Package);
+            Assert.Equal(node.Edges.Select(e => EdgeFixtures.Edge(e.Name, e.Hash, e.Types.ToString(), e.Virtuals)), EdgeFixtures.Rows(spec.Dependencies!));
+            var compiler = node.Edges.FirstOrDefault(e => e.Virtuals.Contains("c")) is { } edge ? model.Find(edge.Hash) : null;
+            Assert.Equal(compiler is null ? "none" : compiler.Name + "@" + compiler.Version, spec.Compiler);
         }
     }
 
