@@ -10,10 +10,10 @@ namespace CacheMeta.Index;
 /// Reads a spec node's <c>dependencies</c> into <see cref="DependencyEdge"/>s, in every shape Spack has written:
 /// <c>{name: {hash, type}}</c> (spec v1), <c>[{name, hash, type}]</c> (v2-v3) and
 /// <c>[{name, hash, parameters: {deptypes, virtuals}}]</c> (v4+, database 7 on).
-/// <para>Edges repeat: every spec built with one gcc has the same edge to it, and a few hundred link the same
-/// gcc-runtime. Hashes are shared strings (<see cref="HashPool"/>), virtual lists are decoded once per distinct
-/// bytes, and an edge whose name, hash, types and virtuals were all seen before is the earlier instance, so a
-/// graph of a whole index holds each distinct edge once.</para>
+/// <para>Edges repeat: every spec built with one gcc has the same edge to it, and thousands link the same
+/// gcc-runtime. Virtual lists are decoded once per distinct bytes, and an edge whose hash, name, types and virtuals
+/// were all seen before is the earlier instance (<see cref="EdgePool"/>, which finds it from the raw bytes), so a
+/// graph of a whole index holds each distinct edge and each hash string once.</para>
 /// Not thread-safe: one per index read.
 /// </summary>
 internal sealed class DependencyReader
@@ -22,25 +22,21 @@ internal sealed class DependencyReader
     private static readonly IReadOnlyList<string> NoVirtuals = Array.Empty<string>();
 
     private readonly NodeValueReader _values;
-    private readonly HashPool _hashes;
+    private readonly EdgePool _edges;
     private readonly Utf8Pool<IReadOnlyList<string>> _virtuals = new();
-    private readonly Dictionary<EdgeKey, DependencyEdge> _edges = new();
     private readonly List<DependencyEdge> _read = new();
     private readonly List<string> _names = new();
-    private readonly int _maxEdges;
 
     /// <param name="values">Decodes and shares the package names.</param>
-    /// <param name="maxShared">How many distinct hashes and edges are shared before the pools start over (a plain
-    /// read stays bounded on hostile input); <see cref="int.MaxValue"/> for a graph, which keeps them all anyway.</param>
-    public DependencyReader(NodeValueReader values, int maxShared)
+    /// <param name="keepAll">True for a graph, which keeps every edge anyway: all are shared (see <see cref="EdgePool"/>).</param>
+    public DependencyReader(NodeValueReader values, bool keepAll)
     {
         _values = values;
-        _hashes = new HashPool(maxShared);
-        _maxEdges = maxShared;
+        _edges = new EdgePool(keepAll);
     }
 
     /// <summary>The shared instance of a hash (a record key), so that edges and records hold one string per hash.</summary>
-    public string Hash(string hash) => _hashes.Intern(hash);
+    public string Hash(string hash) => _edges.Intern(hash);
 
     /// <summary>Reads the <c>dependencies</c> value the reader is on; null, or why it is malformed.</summary>
     [MethodImpl(Jit.Optimized)]
@@ -76,14 +72,16 @@ internal sealed class DependencyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = _values.Pooled(ref reader);
+            bool escaped = reader.ValueIsEscaped;
+            var name = escaped ? default : reader.ValueSpan;
+            string? decoded = escaped ? _values.Pooled(ref reader) : null;
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return "'dependencies' holds an entry that is not an object";
             }
 
-            string? problem = ReadEdge(ref reader, json, name);
+            string? problem = ReadEdge(ref reader, json, name, decoded, named: true);
             if (problem is not null)
             {
                 return problem;
@@ -98,7 +96,7 @@ internal sealed class DependencyReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
-            string? problem = ReadEdge(ref reader, json, name: null);
+            string? problem = ReadEdge(ref reader, json, default, null, named: false);
             if (problem is not null)
             {
                 return problem;
@@ -108,11 +106,14 @@ internal sealed class DependencyReader
         return reader.TokenType == JsonTokenType.EndArray ? null : "'dependencies' holds an entry that is not an object";
     }
 
-    // One edge object; the reader ends on its closing brace.
+    // One edge object; the reader ends on its closing brace. Name and hash stay raw bytes (when unescaped) until the
+    // pool has looked them up: an edge seen before is never decoded.
     [MethodImpl(Jit.Optimized)]
-    private string? ReadEdge(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string? name)
+    private string? ReadEdge(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ReadOnlySpan<byte> name, string? decodedName, bool named)
     {
-        string? hash = null;
+        ReadOnlySpan<byte> hash = default;
+        string? decodedHash = null;
+        bool sawHash = false;
         var types = DependencyTypes.None;
         var virtuals = NoVirtuals;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -120,19 +121,37 @@ internal sealed class DependencyReader
             if (reader.ValueTextEquals("hash"u8))
             {
                 reader.Read();
-                hash = reader.TokenType == JsonTokenType.String ? HashText(ref reader) : null;
-                if (hash is null)
+                if (reader.TokenType != JsonTokenType.String)
                 {
                     return "a dependency's 'hash' is not a string";
                 }
+
+                sawHash = true;
+                if (reader.ValueIsEscaped)
+                {
+                    decodedHash = _values.Pooled(ref reader);
+                }
+                else
+                {
+                    hash = reader.ValueSpan;
+                }
             }
-            else if (reader.ValueTextEquals("name"u8) && name is null)
+            else if (reader.ValueTextEquals("name"u8) && !named)
             {
                 reader.Read();
-                name = reader.TokenType == JsonTokenType.String ? _values.Pooled(ref reader) : null;
-                if (name is null)
+                if (reader.TokenType != JsonTokenType.String)
                 {
                     return "a dependency's 'name' is not a string";
+                }
+
+                named = true;
+                if (reader.ValueIsEscaped)
+                {
+                    decodedName = _values.Pooled(ref reader);
+                }
+                else
+                {
+                    name = reader.ValueSpan;
                 }
             }
             else if (reader.ValueTextEquals("type"u8))
@@ -152,12 +171,13 @@ internal sealed class DependencyReader
             }
         }
 
-        if (name is null || hash is null)
+        if (!named || !sawHash)
         {
-            return name is null ? "a dependency has no 'name'" : $"the dependency '{name}' has no 'hash'";
+            return !named ? "a dependency has no 'name'" : $"the dependency '{decodedName ?? _values.Pooled(name)}' has no 'hash'";
         }
 
-        _read.Add(Shared(name, hash, types, virtuals));
+        var edge = decodedName is null && decodedHash is null ? _edges.Edge(hash, name, types, virtuals, _values) : null;
+        _read.Add(edge ?? new DependencyEdge(decodedName ?? _values.Pooled(name), decodedHash ?? _values.Pooled(hash), types, virtuals));
         return null;
     }
 
@@ -292,51 +312,5 @@ internal sealed class DependencyReader
         }
 
         return best;
-    }
-
-    private string HashText(ref Utf8JsonReader reader) =>
-        (reader.ValueIsEscaped ? null : _hashes.Get(reader.ValueSpan)) ?? _values.Pooled(ref reader);
-
-    private DependencyEdge Shared(string name, string hash, DependencyTypes types, IReadOnlyList<string> virtuals)
-    {
-        var key = new EdgeKey(name, hash, types, virtuals);
-        if (!_edges.TryGetValue(key, out var edge))
-        {
-            if (_edges.Count >= _maxEdges)
-            {
-                _edges.Clear();
-            }
-
-            edge = new DependencyEdge(name, hash, types, virtuals);
-            _edges.Add(key, edge);
-        }
-
-        return edge;
-    }
-
-    // Names, hashes and virtual lists are shared instances, so an edge is identified by reference.
-    private readonly struct EdgeKey : IEquatable<EdgeKey>
-    {
-        private readonly string _name;
-        private readonly string _hash;
-        private readonly DependencyTypes _types;
-        private readonly IReadOnlyList<string> _virtuals;
-
-        public EdgeKey(string name, string hash, DependencyTypes types, IReadOnlyList<string> virtuals)
-        {
-            _name = name;
-            _hash = hash;
-            _types = types;
-            _virtuals = virtuals;
-        }
-
-        public bool Equals(EdgeKey other) =>
-            ReferenceEquals(_hash, other._hash) && _types == other._types && ReferenceEquals(_virtuals, other._virtuals)
-            && ReferenceEquals(_name, other._name);
-
-        public override bool Equals(object? obj) => obj is EdgeKey other && Equals(other);
-
-        public override int GetHashCode() =>
-            (RuntimeHelpers.GetHashCode(_hash) * 31 + (int)_types) * 31 + RuntimeHelpers.GetHashCode(_virtuals);
     }
 }

@@ -15,10 +15,6 @@ namespace CacheMeta.Index;
 /// </summary>
 internal sealed class IndexRecordParser
 {
-    // A plain read shares this many distinct hashes and edges before its pools start over: more than the public
-    // cache's largest index holds, and a bound on what a hostile file can make it keep.
-    private const int MaxSharedEdges = 1 << 18;
-
     private readonly int _databaseVersion;
     private readonly bool _everyEdge;
     private readonly NodeValueReader _values;
@@ -29,7 +25,7 @@ internal sealed class IndexRecordParser
         _databaseVersion = databaseVersion;
         _everyEdge = everyEdge;
         _values = new NodeValueReader(databaseVersion);
-        _dependencies = new DependencyReader(_values, everyEdge ? int.MaxValue : MaxSharedEdges);
+        _dependencies = new DependencyReader(_values, keepAll: everyEdge);
     }
 
     /// <summary>The shared instance of a record's key, the same string its dependents' edges hold.</summary>
