@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using CacheMeta.Query;
+using CacheMeta.Query.Spec;
 
 namespace CacheMeta.Graph;
 
@@ -34,7 +36,7 @@ internal sealed class SkippedRecord
 /// <para>Memory: a node per record and an int per edge beyond the edges the records share anyway
 /// (<see cref="DependencyEdge"/> instances are interned by the reader).</para>
 /// </summary>
-internal sealed class IndexGraph
+internal sealed class IndexGraph : IDependencyGraph
 {
     /// <summary>An edge's target when no record has the hash.</summary>
     public const int Missing = -1;
@@ -44,6 +46,7 @@ internal sealed class IndexGraph
     private readonly int[] _edgeStart;   // node i's edges are _targets[_edgeStart[i] .. _edgeStart[i + 1])
     private readonly int[] _targets;
     private int[]? _reverseStart, _reverseSource, _reverseEdge; // by target: the sources and their global edge numbers
+    private DependencyMatches? _matches;
 
     public IndexGraph(IReadOnlyList<GraphNode> nodes, string source, IReadOnlyList<SkippedRecord> skipped)
     {
@@ -126,6 +129,10 @@ internal sealed class IndexGraph
 
     /// <summary>The edge with a global number.</summary>
     public DependencyEdge EdgeAt(int source, int globalEdge) => _nodes[source].Edges[globalEdge - _edgeStart[source]];
+
+    /// <inheritdoc />
+    public bool HasDependency(string hash, SpecConstraint dependency) =>
+        Find(hash) is { } node && (_matches ??= new DependencyMatches(this)).HasDependency(node, dependency);
 
     // Reverse adjacency in compressed rows: counted, then filled in source order so that dependents come in file order.
     private void BuildReverse()
