@@ -39,7 +39,7 @@ internal sealed class SpecTokenizer
         switch (_c.Text[_c.At])
         {
             case '^':
-                return Dependency();
+                return SpecEdges.Dependency(_c);
             case '%':
                 return Compiler();
             case '@':
@@ -82,7 +82,7 @@ internal sealed class SpecTokenizer
         _c.SkipSpace();
         if (_c.Peek(0) == '[')
         {
-            EdgeAttributes(new SpecToken(SpecTokenKind.Compiler, start, start, "%"), compiler: true);
+            SpecEdges.Attributes(_c, new SpecToken(SpecTokenKind.Compiler, start, start, "%"), compiler: true);
             _c.SkipSpace();
         }
 
@@ -130,132 +130,6 @@ internal sealed class SpecTokenizer
         }
 
         return new SpecToken(SpecTokenKind.Compiler, start, _c.At, name) { Value = version, ValueStart = versionStart };
-    }
-
-    // ^zlib, ^[virtuals=mpi deptypes=link] openmpi, ^mpi=openmpi: the head of a dependency, with the edge's
-    // attributes; the dependency itself (name, version, variants) follows as ordinary tokens.
-    private SpecToken Dependency()
-    {
-        int start = _c.At++;
-        var token = new SpecToken(SpecTokenKind.Dependency, start, _c.At, "^");
-        _c.SkipSpace();
-        if (_c.Peek(0) == '[')
-        {
-            EdgeAttributes(token, compiler: false);
-        }
-        else if (VirtualAssignmentAhead())
-        {
-            var virtuals = new List<string>();
-            do
-            {
-                if (_c.Peek(0) == ',')
-                {
-                    _c.At++;
-                }
-
-                virtuals.Add(_c.Run(SpecChars.IsIdentifierChar));
-            }
-            while (_c.Peek(0) == ',');
-
-            _c.At++; // '='
-            token.Virtuals = virtuals;
-            if (!SpecChars.IsNameStart(_c.Peek(0)))
-            {
-                throw _c.Error(start, _c.At - start, $"A package that provides {string.Join(",", virtuals)} is expected after '='.");
-            }
-        }
-
-        _c.SkipSpace();
-        if (_c.AtEnd || _c.Peek(0) == '^')
-        {
-            throw _c.Error(start, 1, "A dependency is expected after '^'.");
-        }
-
-        return token;
-    }
-
-    // mpi=openmpi or c,cxx=gcc right after '^' (but not key==value, a propagated variant).
-    private bool VirtualAssignmentAhead()
-    {
-        int at = _c.At;
-        while (true)
-        {
-            int runStart = at;
-            while (at < _c.Text.Length && SpecChars.IsIdentifierChar(_c.Text[at]))
-            {
-                at++;
-            }
-
-            if (at == runStart || at >= _c.Text.Length)
-            {
-                return false;
-            }
-
-            if (_c.Text[at] == ',')
-            {
-                at++;
-                continue;
-            }
-
-            return _c.Text[at] == '=' && (at + 1 >= _c.Text.Length || _c.Text[at + 1] != '=');
-        }
-    }
-
-    // [virtuals=c,cxx deptypes=build]: the virtuals the edge provides and its types. For a compiler they are read and
-    // checked but constrain nothing (a record's compiler is one value); for a dependency they go on the token.
-    private void EdgeAttributes(SpecToken token, bool compiler)
-    {
-        int open = _c.At++;
-        while (true)
-        {
-            _c.SkipSpace();
-            if (_c.Peek(0) == ']')
-            {
-                _c.At++;
-                return;
-            }
-
-            int keyStart = _c.At;
-            string key = _c.Run(SpecChars.IsIdentifierChar);
-            if (key.Length == 0 || _c.Peek(0) != '=')
-            {
-                throw _c.Error(_c.At < _c.Text.Length ? _c.At : open, 1, "Edge attributes are written [virtuals=c,cxx] and end with ']'.");
-            }
-
-            if (key != "virtuals" && key != "deptypes")
-            {
-                throw _c.Error(keyStart, key.Length, compiler
-                    ? $"The edge attribute '{key}' is not supported; cache pages record only the compiler."
-                    : $"The edge attribute '{key}' is not supported; indexes record an edge's virtuals and deptypes.");
-            }
-
-            _c.At++;
-            int valueStart = _c.At;
-            string value = _c.Run(c => SpecChars.IsIdentifierChar(c) || c == ',');
-            if (value.Length == 0)
-            {
-                throw _c.Error(keyStart, _c.At - keyStart, $"A value is expected after '{key}='.");
-            }
-
-            string[] items = value.Split(',');
-            if (key == "virtuals")
-            {
-                token.Virtuals = items;
-                continue;
-            }
-
-            foreach (string item in items)
-            {
-                token.DependencyTypes |= item switch
-                {
-                    "build" => DependencyTypes.Build,
-                    "link" => DependencyTypes.Link,
-                    "run" => DependencyTypes.Run,
-                    "test" => DependencyTypes.Test,
-                    _ => throw _c.Error(valueStart, value.Length, $"'{item}' is not a dependency type: write build, link, run or test."),
-                };
-            }
-        }
     }
 
     private SpecToken BoolVariant()
