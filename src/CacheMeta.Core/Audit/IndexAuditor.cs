@@ -8,9 +8,8 @@ namespace CacheMeta.Audit;
 /// <summary>
 /// Checks one build-cache index against itself and, for a stack's index, against its tag's root index (rules in
 /// <see cref="IndexRules"/>). The index is read once, into a graph without spec records
-/// (<see cref="ReadOptions"/>); the rules are walks of that graph. Findings come in a fixed order: skipped records
-/// first, in file order, then per record in file order its missing dependencies (in edge order), the holes it needs
-/// (breadth-first) and whether the root lacks it.
+/// (<see cref="ReadOptions"/>); each rule is then one linear walk of that graph, so an audit costs about one read.
+/// Findings come rule by rule (skipped records, missing hashes, holes, stack specs the root lacks), each rule's in file order.
 /// </summary>
 internal static class IndexAuditor
 {
@@ -48,7 +47,28 @@ internal static class IndexAuditor
                 $"The record is skipped: {skipped.Reason}.", graph.Source, tag));
         }
 
-        var needsHole = ReachesHole(graph);
+        Missing(graph, tag, findings);
+        Holes(graph, tag, findings);
+        if (rootHashes is not null)
+        {
+            foreach (var node in graph.Nodes)
+            {
+                if (node.InBuildcache && !rootHashes.Contains(node.Hash))
+                {
+                    findings.Add(new CacheIndexFinding(FindingSeverity.Error, IndexRules.StackSpecNotInRoot, node.Name, node.Hash,
+                        $"{Describe(node)} is in this stack's build cache but not in the tag's root index.", graph.Source, tag));
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    // Each hash that no record has, in the order of its first edge, with how many edges lead to it and the first record.
+    private static void Missing(IndexGraph graph, string? tag, List<CacheIndexFinding> findings)
+    {
+        var order = new List<(DependencyEdge Edge, GraphNode First)>();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
             for (int e = 0; e < node.Edges.Count; e++)
@@ -56,40 +76,38 @@ internal static class IndexAuditor
                 if (graph.Target(node, e) == IndexGraph.Missing)
                 {
                     var edge = node.Edges[e];
-                    findings.Add(Finding(IndexRules.MissingDependency, node, edge.Name, edge.Hash, graph, tag,
-                        $"{Describe(node)} depends on {edge.Name} /{edge.ShortHash} ({edge.Types}), which no record of the index has."));
-                }
-            }
+                    counts.TryGetValue(edge.Hash, out int count);
+                    if (count == 0)
+                    {
+                        order.Add((edge, node));
+                    }
 
-            if (node.InBuildcache && needsHole[node.Index])
-            {
-                foreach (var hole in Holes(graph, node, needsHole))
-                {
-                    findings.Add(Finding(IndexRules.DependencyNotInCache, node, hole.Name, hole.Hash, graph, tag,
-                        $"{Describe(node)} needs {Describe(hole)} through link or run edges, which is neither in the build cache nor external: installing it from this cache fails."));
+                    counts[edge.Hash] = count + 1;
                 }
-            }
-
-            if (rootHashes is not null && node.InBuildcache && !rootHashes.Contains(node.Hash))
-            {
-                findings.Add(Finding(IndexRules.StackSpecNotInRoot, node, null, null, graph, tag,
-                    $"{Describe(node)} is in this stack's build cache but not in the tag's root index."));
             }
         }
 
-        return findings;
+        foreach (var (edge, first) in order)
+        {
+            int others = counts[edge.Hash] - 1;
+            findings.Add(new CacheIndexFinding(FindingSeverity.Error, IndexRules.MissingDependency, edge.Name, edge.Hash,
+                $"No record of the index has {edge.Name} /{edge.ShortHash}, which {Describe(first)} depends on ({edge.Types})"
+                + (others == 0 ? "." : $", as do {others} more records."), graph.Source, tag, first.Name, first.Hash));
+        }
     }
 
-    // Which records reach a hole (a record neither in the cache nor external) through link or run edges: a
-    // multi-source walk of the reverse edges from every hole, so the per-spec walks below only enter this part.
-    private static bool[] ReachesHole(IndexGraph graph)
+    // The holes (records neither in the cache nor external) that specs in the cache need: one breadth-first walk over
+    // link and run edges from every in-cache spec at once, each record entered once, so each hole is found with the
+    // nearest in-cache spec that needs it (the first in file order when several are as near).
+    private static void Holes(IndexGraph graph, string? tag, List<CacheIndexFinding> findings)
     {
-        var reaches = new bool[graph.Count];
+        var neededBy = new GraphNode?[graph.Count];
         var queue = new Queue<GraphNode>();
         foreach (var node in graph.Nodes)
         {
-            if (node.Status == DependencyStatus.NotInCache)
+            if (node.InBuildcache)
             {
+                neededBy[node.Index] = node;
                 queue.Enqueue(node);
             }
         }
@@ -97,58 +115,27 @@ internal static class IndexAuditor
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            var dependents = graph.Dependents(node);
-            for (int i = 0; i < dependents.Count; i++)
-            {
-                int source = dependents.Source(i);
-                if (!reaches[source] && (graph.EdgeAt(source, dependents.Edge(i)).Types & Install) != 0)
-                {
-                    reaches[source] = true;
-                    queue.Enqueue(graph.Nodes[source]);
-                }
-            }
-        }
-
-        return reaches;
-    }
-
-    // The holes a spec needs, breadth-first over link and run edges, each once; only records that reach a hole are entered.
-    private static List<GraphNode> Holes(IndexGraph graph, GraphNode spec, bool[] reachesHole)
-    {
-        var holes = new List<GraphNode>();
-        var seen = new HashSet<int> { spec.Index };
-        var queue = new Queue<GraphNode>();
-        queue.Enqueue(spec);
-        while (queue.Count > 0)
-        {
-            var node = queue.Dequeue();
             for (int e = 0; e < node.Edges.Count; e++)
             {
                 int target = graph.Target(node, e);
-                if (target == IndexGraph.Missing || (node.Edges[e].Types & Install) == 0 || !seen.Add(target))
+                if (target != IndexGraph.Missing && neededBy[target] is null && (node.Edges[e].Types & Install) != 0)
                 {
-                    continue;
-                }
-
-                var next = graph.Nodes[target];
-                if (next.Status == DependencyStatus.NotInCache)
-                {
-                    holes.Add(next);
-                }
-
-                if (reachesHole[target])
-                {
-                    queue.Enqueue(next);
+                    neededBy[target] = neededBy[node.Index];
+                    queue.Enqueue(graph.Nodes[target]);
                 }
             }
         }
 
-        return holes;
+        foreach (var node in graph.Nodes)
+        {
+            if (node.Status == DependencyStatus.NotInCache && neededBy[node.Index] is { } spec)
+            {
+                findings.Add(new CacheIndexFinding(FindingSeverity.Error, IndexRules.DependencyNotInCache, node.Name, node.Hash,
+                    $"{Describe(node)} is neither in the build cache nor external, and {Describe(spec)} needs it through link or run "
+                    + "edges: installing that spec from this cache fails.", graph.Source, tag, spec.Name, spec.Hash));
+            }
+        }
     }
-
-    private static CacheIndexFinding Finding(string rule, GraphNode node, string? dependency, string? dependencyHash, IndexGraph graph,
-        string? tag, string message) =>
-        new(FindingSeverity.Error, rule, node.Name, node.Hash, message, graph.Source, tag, dependency, dependencyHash);
 
     private static string Describe(GraphNode node) => node.Name + "@" + node.Version + " /" + node.Hash.Substring(0, Math.Min(7, node.Hash.Length));
 }

@@ -3,12 +3,12 @@ namespace CacheMeta.Audit;
 /// <summary>The names of the rules <see cref="IndexAuditor"/> checks, as findings carry them in <c>Rule</c>.</summary>
 public static class IndexRules
 {
-    /// <summary>Error: an edge leads to a hash that no record of the index has.</summary>
+    /// <summary>Error: a dependency hash that no record of the index has (one finding per hash).</summary>
     public const string MissingDependency = "MissingDependency";
     /// <summary>
-    /// Error: a spec in the build cache needs, through link or run edges (directly or not), a record that is neither in
-    /// the build cache nor external, so installing it from this cache fails. Holes reached only through build edges are
-    /// not faults: a binary does not need its build dependencies.
+    /// Error: a record that is neither in the build cache nor external, which a spec in the build cache needs through
+    /// link or run edges (directly or not), so installing that spec from this cache fails (one finding per record).
+    /// Holes reached only through build edges are not faults: a binary does not need its build dependencies.
     /// </summary>
     public const string DependencyNotInCache = "DependencyNotInCache";
     /// <summary>Error: a spec in a stack's index that the tag's root index does not have in its build cache.</summary>

@@ -1,15 +1,15 @@
 namespace CacheMeta;
 
 /// <summary>
-/// One problem found in a build-cache index: which rule, how serious, which record and, for the dependency rules,
-/// which dependency. The same shape as <see cref="CachePageFinding"/> where the two overlap (Severity, Rule, Package,
-/// Message), so audits of pages and of indexes read alike.
+/// One problem found in a build-cache index: which rule, how serious, what it is about and, for the dependency rules,
+/// a record that needs it. The same shape as <see cref="CachePageFinding"/> where the two overlap (Severity, Rule,
+/// Package, Message), so audits of pages and of indexes read alike.
 /// </summary>
 public sealed class CacheIndexFinding
 {
     /// <summary>Creates a finding.</summary>
     public CacheIndexFinding(FindingSeverity severity, string rule, string? package, string hash, string message, string source,
-        string? tag = null, string? dependency = null, string? dependencyHash = null)
+        string? tag = null, string? neededBy = null, string? neededByHash = null)
     {
         Severity = severity;
         Rule = rule;
@@ -18,8 +18,8 @@ public sealed class CacheIndexFinding
         Message = message;
         Source = source;
         Tag = tag;
-        Dependency = dependency;
-        DependencyHash = dependencyHash;
+        NeededBy = neededBy;
+        NeededByHash = neededByHash;
     }
 
     /// <summary>Error or Warning.</summary>
@@ -28,10 +28,13 @@ public sealed class CacheIndexFinding
     /// <summary>The rule that found the problem, one of the names in <c>CacheMeta.Audit.IndexRules</c>.</summary>
     public string Rule { get; }
 
-    /// <summary>The record's package; null for a record too malformed to name one.</summary>
+    /// <summary>
+    /// The package the finding is about: the skipped or misplaced record's, the missing or not-in-cache dependency's;
+    /// null for a record too malformed to name one.
+    /// </summary>
     public string? Package { get; }
 
-    /// <summary>The record's hash (its key in the index).</summary>
+    /// <summary>The hash the finding is about (a record's key, or a dependency's hash that no record has).</summary>
     public string Hash { get; }
 
     /// <summary>What is wrong, in words.</summary>
@@ -43,11 +46,11 @@ public sealed class CacheIndexFinding
     /// <summary>The tag the index belongs to; null for a lone mirror.</summary>
     public string? Tag { get; }
 
-    /// <summary>For the dependency rules: the dependency's package name.</summary>
-    public string? Dependency { get; }
+    /// <summary>For the dependency rules: the package of a record that needs it (the first found).</summary>
+    public string? NeededBy { get; }
 
-    /// <summary>For the dependency rules: the dependency's hash.</summary>
-    public string? DependencyHash { get; }
+    /// <summary>For the dependency rules: that record's hash.</summary>
+    public string? NeededByHash { get; }
 
     /// <inheritdoc />
     public override string ToString() => Severity + " " + Rule + ": " + Message;

@@ -23,45 +23,50 @@ public sealed class IndexAuditorTests
     private static readonly IndexGraph Graph = Read(GeneratedIndexWriter.ToBytes(Model));
 
     private static string[] Rows(IEnumerable<CacheIndexFinding> findings, string rule) =>
-        findings.Where(f => f.Rule == rule).Select(f => f.Hash + " " + f.DependencyHash).OrderBy(r => r, StringComparer.Ordinal).ToArray();
+        findings.Where(f => f.Rule == rule).Select(f => f.Hash).OrderBy(r => r, StringComparer.Ordinal).ToArray();
 
     [Fact]
-    public void MissingDependenciesAreEveryEdgeToAHashNoRecordHas()
+    public void MissingDependenciesAreEveryHashNoRecordHasOnceWithTheFirstRecordThatNeedsIt()
     {
-        var findings = IndexAuditor.Audit(Graph, "develop", rootHashes: null);
-        var expected = Model.Nodes.SelectMany(n => n.Edges.Where(e => Model.Find(e.Hash) is null).Select(e => n.Hash + " " + e.Hash))
-            .OrderBy(r => r, StringComparer.Ordinal).ToArray();
+        var findings = IndexAuditor.Audit(Graph, "develop", rootHashes: null).Where(f => f.Rule == IndexRules.MissingDependency).ToList();
+        var referrers = Model.Nodes.SelectMany(n => n.Edges.Where(e => Model.Find(e.Hash) is null).Select(e => (Node: n, Edge: e))).ToList();
 
-        Assert.Equal(Model.Options.MissingEdges, expected.Length);
-        Assert.Equal(expected, Rows(findings, IndexRules.MissingDependency));
-        var one = findings.First(f => f.Rule == IndexRules.MissingDependency);
-        Assert.Equal((FindingSeverity.Error, "develop", "index.json"), (one.Severity, one.Tag, one.Source));
-        Assert.Equal(Model.Find(one.Hash)!.Name, one.Package);
-        Assert.Contains("which no record of the index has", one.Message, StringComparison.Ordinal);
+        Assert.Equal(Model.MissingHashes.OrderBy(h => h, StringComparer.Ordinal), Rows(findings, IndexRules.MissingDependency));
+        Assert.Equal(referrers.Select(r => r.Edge.Hash).Distinct(), findings.Select(f => f.Hash)); // in the order of their first edge
+        foreach (var finding in findings)
+        {
+            var first = referrers.First(r => r.Edge.Hash == finding.Hash);
+            Assert.Equal((FindingSeverity.Error, "develop", "index.json", first.Edge.Name, first.Node.Name, first.Node.Hash),
+                (finding.Severity, finding.Tag, finding.Source, finding.Package, finding.NeededBy, finding.NeededByHash));
+            Assert.Contains("No record of the index has " + first.Edge.Name, finding.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
-    public void HolesAreWhatInCacheSpecsNeedThroughLinkAndRunEdges()
+    public void HolesAreTheRecordsInCacheSpecsNeedThroughLinkAndRunEdges()
     {
-        var findings = IndexAuditor.Audit(Graph, "develop", rootHashes: null);
-        var expected = Model.Nodes.Where(n => n.InBuildcache).SelectMany(n => Naive.Holes(n.Hash).Select(h => n.Hash + " " + h))
-            .OrderBy(r => r, StringComparer.Ordinal).ToArray();
+        var findings = IndexAuditor.Audit(Graph, "develop", rootHashes: null).Where(f => f.Rule == IndexRules.DependencyNotInCache).ToList();
+        var inCache = Model.Nodes.Where(n => n.InBuildcache).ToList();
+        var expected = inCache.SelectMany(n => Naive.Holes(n.Hash)).Distinct().OrderBy(h => h, StringComparer.Ordinal).ToArray();
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, Rows(findings, IndexRules.DependencyNotInCache));
-        Assert.DoesNotContain(findings, f => f.Dependency?.StartsWith("tool-", StringComparison.Ordinal) == true); // reached through build edges only
+        Assert.Equal(findings.Select(f => Graph.Find(f.Hash)!.Index).OrderBy(i => i), findings.Select(f => Graph.Find(f.Hash)!.Index));
+        foreach (var finding in findings)
+        {
+            // The nearest in-cache spec that needs it, the first in file order among the nearest.
+            int nearest = inCache.Min(n => Naive.Closure(n.Hash, Install).TryGetValue(finding.Hash, out int d) ? d : int.MaxValue);
+            var first = inCache.OrderBy(n => Graph.Find(n.Hash)!.Index)
+                .First(n => Naive.Closure(n.Hash, Install).TryGetValue(finding.Hash, out int d) && d == nearest);
+            Assert.Equal((Model.Find(finding.Hash)!.Name, first.Hash), (finding.Package, finding.NeededByHash));
+        }
+
+        Assert.DoesNotContain(findings, f => f.Package!.StartsWith("tool-", StringComparison.Ordinal)); // reached through build edges only
         Assert.Contains(Model.Nodes, n => n.Name.StartsWith("tool-", StringComparison.Ordinal) && !n.InBuildcache
-            && Model.Nodes.Any(m => m.Edges.Any(e => e.Hash == n.Hash)));
-        Assert.All(findings.Where(f => f.Rule == IndexRules.DependencyNotInCache), f => Assert.Equal(Model.Find(f.DependencyHash!)!.Name, f.Dependency));
+            && Model.Nodes.Any(m => m.InBuildcache && m.Edges.Any(e => e.Hash == n.Hash)));
     }
 
-    [Fact]
-    public void FindingsComeRecordByRecordInFileOrder()
-    {
-        var findings = IndexAuditor.Audit(Graph, null, rootHashes: null);
-        var positions = findings.Select(f => Graph.Find(f.Hash)!.Index).ToList();
-        Assert.Equal(positions.OrderBy(p => p), positions);
-    }
+    private const DependencyTypes Install = DependencyTypes.Link | DependencyTypes.Run;
 
     [Fact]
     public void AStackSpecTheRootLacksIsAnError()
@@ -74,7 +79,7 @@ public sealed class IndexAuditorTests
         var findings = IndexAuditor.Audit(Graph, "develop", root);
 
         Assert.Equal(dropped.OrderBy(h => h, StringComparer.Ordinal), Rows(findings, IndexRules.StackSpecNotInRoot).Select(r => r.Trim()));
-        Assert.All(findings.Where(f => f.Rule == IndexRules.StackSpecNotInRoot), f => Assert.Null(f.DependencyHash));
+        Assert.All(findings.Where(f => f.Rule == IndexRules.StackSpecNotInRoot), f => Assert.Null(f.NeededByHash));
     }
 
     [Fact]
@@ -86,8 +91,8 @@ public sealed class IndexAuditorTests
         var malformed = Assert.Single(findings, f => f.Rule == IndexRules.MalformedRecord);
         Assert.Equal((FindingSeverity.Warning, IndexFixtures.V8Bad, "broken"), (malformed.Severity, malformed.Hash, malformed.Package));
         Assert.Contains("'parameters' is not an object", malformed.Message, StringComparison.Ordinal);
-        Assert.Equal(new[] { (IndexFixtures.V8Zlib, IndexFixtures.Hash("v8wrap")), (IndexFixtures.V8Lost, IndexFixtures.V8Missing) },
-            findings.Where(f => f.Rule == IndexRules.MissingDependency).Select(f => (f.Hash, f.DependencyHash!)));
+        Assert.Equal(new[] { (IndexFixtures.Hash("v8wrap"), IndexFixtures.V8Zlib), (IndexFixtures.V8Missing, IndexFixtures.V8Lost) },
+            findings.Where(f => f.Rule == IndexRules.MissingDependency).Select(f => (f.Hash, f.NeededByHash!)));
         Assert.Equal(3, findings.Count); // llvm and gfortran are not in the cache, but only build edges lead to them
         Assert.Empty(graph.Specs);
     }
