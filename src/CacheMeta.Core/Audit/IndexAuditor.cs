@@ -13,8 +13,6 @@ namespace CacheMeta.Audit;
 /// </summary>
 internal static class IndexAuditor
 {
-    private const DependencyTypes Install = DependencyTypes.Link | DependencyTypes.Run;
-
     /// <summary>How to read an index for an audit: every record whole (so malformed ones are found), no spec records
     /// kept, skipped records left to the audit rather than warned about.</summary>
     public static GraphReadOptions ReadOptions(ISourceObserver observer, string? tag) =>
@@ -118,7 +116,7 @@ internal static class IndexAuditor
             for (int e = 0; e < node.Edges.Count; e++)
             {
                 int target = graph.Target(node, e);
-                if (target != IndexGraph.Missing && neededBy[target] is null && (node.Edges[e].Types & Install) != 0)
+                if (target != IndexGraph.Missing && neededBy[target] is null && (node.Edges[e].Types & DependencyWalks.InstallTypes) != 0)
                 {
                     neededBy[target] = neededBy[node.Index];
                     queue.Enqueue(graph.Nodes[target]);
