@@ -143,7 +143,7 @@ internal sealed class IndexRecordParser
                 reader.Read();
                 problem = _dependencies.Read(ref reader, json, out var edges);
                 record.Dependencies = edges;
-                record.CompilerHash = _databaseVersion >= DatabaseVersion.CompilersAsDependencies ? DependencyReader.CompilerHash(edges) : null;
+                record.CompilerHash = _databaseVersion >= DatabaseVersion.CompilersAsDependencies ? CompilerText.CompilerHash(edges) : null;
             }
             else if (reader.ValueTextEquals("external"u8))
             {
