@@ -15,7 +15,8 @@ foreach ($property in @(
         [pscustomobject]@{ Type = 'CacheMeta.CacheSpecDifference'; Name = 'Version'; Getter = 'DifferenceVersion' }
         [pscustomobject]@{ Type = 'CacheMeta.CacheTag'; Name = 'Version'; Getter = 'TagVersion' }
         [pscustomobject]@{ Type = 'CacheMeta.CachePackage'; Name = 'LatestVersion'; Getter = 'PackageLatestVersion' }
-        [pscustomobject]@{ Type = 'CacheMeta.CacheHost'; Name = 'Glibc'; Getter = 'HostGlibc' })) {
+        [pscustomobject]@{ Type = 'CacheMeta.CacheHost'; Name = 'Glibc'; Getter = 'HostGlibc' }
+        [pscustomobject]@{ Type = 'CacheMeta.CacheDependency'; Name = 'Version'; Getter = 'DependencyVersion' })) {
     Update-TypeData -TypeName $property.Type -MemberType CodeProperty -MemberName $property.Name `
         -Value $versionProperties.GetMethod($property.Getter) -Force
 }

@@ -3,10 +3,12 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using CacheMeta.Bench;
+using CacheMeta.Tests.Support.Generated;
 
 // build.ps1 -Task Bench drives this tool:
 //   generate <root> <tags> <pagesPerTag> <specsPerTag> <seed>   writes the synthetic tree (skipped when a stamp says it is there)
 //   floor <folder> <threads> <repetitions> [warmUp]               prints the median floor time in ms
+//   index <mirror> <specs> <seed>                                 writes <mirror>/build_cache/index.json, a Spack 1.x index
 switch (args.FirstOrDefault())
 {
     case "generate":
@@ -50,7 +52,22 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "index":
+    {
+        string file = Path.Combine(args[1], "build_cache", "index.json");
+        int specs = int.Parse(args[2], CultureInfo.InvariantCulture), seed = int.Parse(args[3], CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var index = GeneratedIndex.Create(new GeneratorOptions { Specs = specs, Seed = seed, MissingEdges = specs / 1000, NotInCache = specs / 500, BuildOnlyTools = 20 });
+        using (var stream = File.Create(file))
+        {
+            GeneratedIndexWriter.Write(index, stream);
+        }
+
+        Console.WriteLine($"{file}: {index.Nodes.Count} records, {index.Nodes.Sum(n => n.Edges.Count)} edges, {new FileInfo(file).Length} bytes");
+        return 0;
+    }
+
     default:
-        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions>");
+        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed>");
         return 2;
 }

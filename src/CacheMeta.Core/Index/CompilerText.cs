@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CacheMeta.Index;
 
 /// <summary>
@@ -24,5 +26,35 @@ internal static class CompilerText
     {
         var (name, version) = CompilerId.Split(spec);
         return name is null || version is null ? spec : Exact(name, version);
+    }
+
+    /// <summary>
+    /// A database 8 node's compiler among its edges: the node reached by a <c>build</c> edge whose virtuals include
+    /// <c>c</c>, <c>cxx</c> or <c>fortran</c>, preferred in that order when they differ (the C compiler is the one a
+    /// spec is usually said to be built with), the first such edge when several tie. Null when there is none.
+    /// </summary>
+    public static string? CompilerHash(IReadOnlyList<DependencyEdge> edges)
+    {
+        string? best = null;
+        int bestRank = int.MaxValue;
+        foreach (var edge in edges)
+        {
+            if ((edge.Types & DependencyTypes.Build) == 0)
+            {
+                continue;
+            }
+
+            foreach (string provided in edge.Virtuals)
+            {
+                int rank = provided switch { "c" => 0, "cxx" => 1, "fortran" => 2, _ => int.MaxValue };
+                if (rank < bestRank)
+                {
+                    bestRank = rank;
+                    best = edge.Hash;
+                }
+            }
+        }
+
+        return best;
     }
 }

@@ -48,10 +48,19 @@ internal sealed class IndexRecord
     /// <summary>The hash a build edge for c, cxx or fortran leads to (database 8 and newer).</summary>
     public string? CompilerHash { get; set; }
 
+    /// <summary>The node's direct dependencies in index order (shared edge instances); empty when it has none.</summary>
+    public IReadOnlyList<DependencyEdge> Dependencies { get; set; } = System.Array.Empty<DependencyEdge>();
+
+    /// <summary>True when the node is an external (it has an <c>external</c> value): found on the system, never built.</summary>
+    public bool External { get; set; }
+
     /// <summary>The variants as the pages print them.</summary>
     public IReadOnlyList<string> Variants { get; set; } = System.Array.Empty<string>();
 
-    /// <summary>False when only the name and version were read (the query rules the package out).</summary>
+    /// <summary>
+    /// False when only the name and version were read (the query rules the package out), with the dependencies and
+    /// <c>external</c> when the parser reads every record's edges.
+    /// </summary>
     public bool Complete { get; set; }
 
     public void Reset()
@@ -63,6 +72,8 @@ internal sealed class IndexRecord
         NodeCompiler = null;
         AnnotatedCompiler = null;
         CompilerHash = null;
+        Dependencies = System.Array.Empty<DependencyEdge>();
+        External = false;
         Variants = System.Array.Empty<string>();
         Complete = false;
     }

@@ -8,19 +8,28 @@ namespace CacheMeta.Index;
 /// <see cref="IndexRecord"/>. Values that repeat across thousands of records (names, versions, arch
 /// objects, compiler objects, whole parameter objects) are decoded once by a <see cref="NodeValueReader"/>.
 /// When <c>wantName</c> rules the package out, only the name and version are kept (the version because
-/// a database 8 record may be another record's compiler) and the rest of the node is skipped unparsed.
-/// One parser per index read: the pools are not thread-safe, and variants render per database version.
+/// a database 8 record may be another record's compiler) and the rest of the node is skipped unparsed; a parser
+/// made for a graph (<c>everyEdge</c>) also reads such a record's dependencies and <c>external</c>, since a graph
+/// needs every record's edges. One parser per index read: the pools are not thread-safe, and variants render per
+/// database version.
 /// </summary>
 internal sealed class IndexRecordParser
 {
     private readonly int _databaseVersion;
+    private readonly bool _everyEdge;
     private readonly NodeValueReader _values;
+    private readonly DependencyReader _dependencies;
 
-    public IndexRecordParser(int databaseVersion)
+    public IndexRecordParser(int databaseVersion, bool everyEdge = false)
     {
         _databaseVersion = databaseVersion;
+        _everyEdge = everyEdge;
         _values = new NodeValueReader(databaseVersion);
+        _dependencies = new DependencyReader(_values, keepAll: everyEdge);
     }
+
+    /// <summary>The shared instance of a record's key, the same string its dependents' edges hold.</summary>
+    public string SharedHash(string hash) => _dependencies.Hash(hash);
 
     /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>
     public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
@@ -121,7 +130,7 @@ internal sealed class IndexRecordParser
                 continue;
             }
 
-            if (light)
+            if (light && !_everyEdge)
             {
                 reader.Read();
                 reader.Skip();
@@ -129,7 +138,25 @@ internal sealed class IndexRecordParser
             }
 
             string? problem = null;
-            if (reader.ValueTextEquals("arch"u8))
+            if (reader.ValueTextEquals("dependencies"u8))
+            {
+                reader.Read();
+                problem = _dependencies.Read(ref reader, json, out var edges);
+                record.Dependencies = edges;
+                record.CompilerHash = _databaseVersion >= DatabaseVersion.CompilersAsDependencies ? CompilerText.CompilerHash(edges) : null;
+            }
+            else if (reader.ValueTextEquals("external"u8))
+            {
+                reader.Read();
+                record.External = reader.TokenType != JsonTokenType.Null;
+                reader.Skip();
+            }
+            else if (light)
+            {
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("arch"u8))
             {
                 reader.Read();
                 problem = _values.Arch(ref reader, json, out var arch);
@@ -152,12 +179,6 @@ internal sealed class IndexRecordParser
                 reader.Read();
                 problem = _values.AnnotatedCompiler(ref reader, json, out var annotated);
                 record.AnnotatedCompiler = annotated;
-            }
-            else if (reader.ValueTextEquals("dependencies"u8))
-            {
-                reader.Read();
-                problem = CompilerEdges.Read(ref reader, _databaseVersion >= DatabaseVersion.CompilersAsDependencies, out string? hash);
-                record.CompilerHash = hash;
             }
             else
             {

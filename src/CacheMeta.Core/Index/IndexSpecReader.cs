@@ -123,9 +123,9 @@ internal sealed class IndexSpecReader
             return false;
         }
 
-        if (!LooksLikeHash(hash))
+        if (!IndexRecordKey.LooksLikeHash(hash))
         {
-            Skip(hash, "the key is not a DAG hash");
+            Skip(hash, IndexRecordKey.NotAHash);
             return true;
         }
 
@@ -200,7 +200,7 @@ internal sealed class IndexSpecReader
         }
 
         return _factory.Create(spec.Name, _context.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
-            spec.Variants, stacks, size: null, tarball: null, _index.Origin);
+            spec.Variants, stacks, size: null, tarball: null, _index.Origin, spec.Dependencies);
     }
 
     private static void Add(List<CacheSpec> ready, CacheSpec? spec)
@@ -233,27 +233,7 @@ internal sealed class IndexSpecReader
         return list;
     }
 
-    private void Skip(string hash, string reason) =>
-        _context.Observer.Warning($"Skipped the index record '{hash}' in {_index.Origin}: {reason}.");
-
-    // Spack's hashes are 32 base32 characters; the schema allows word characters. Anything else is not a record key.
-    private static bool LooksLikeHash(string key)
-    {
-        if (key.Length == 0 || key.Length > 64)
-        {
-            return false;
-        }
-
-        foreach (char c in key)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private void Skip(string hash, string reason) => _context.Observer.Warning(IndexRecordKey.Skipped(hash, _index.Origin, reason));
 
     // A spec's values, kept while it waits for its compiler record (the parser's record is refilled).
     private sealed class Waiting
@@ -266,6 +246,7 @@ internal sealed class IndexSpecReader
             Arch = record.Arch;
             Variants = record.Variants;
             Annotated = record.AnnotatedCompiler;
+            Dependencies = record.Dependencies;
         }
 
         public string Hash { get; }
@@ -279,5 +260,7 @@ internal sealed class IndexSpecReader
         public IReadOnlyList<string> Variants { get; }
 
         public string? Annotated { get; }
+
+        public IReadOnlyList<DependencyEdge> Dependencies { get; }
     }
 }

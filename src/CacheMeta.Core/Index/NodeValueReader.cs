@@ -217,7 +217,12 @@ internal sealed class NodeValueReader
             return reader.TokenType == JsonTokenType.String ? reader.GetString()! : Decode(reader.ValueSpan);
         }
 
-        var raw = reader.ValueSpan;
+        return Pooled(reader.ValueSpan);
+    }
+
+    /// <summary>The unescaped bytes of a string token as a shared string.</summary>
+    public string Pooled(ReadOnlySpan<byte> raw)
+    {
         if (_strings.TryGet(raw, out string value, out int key))
         {
             return value;

@@ -13,10 +13,11 @@ public sealed class CacheSpec
     /// <summary>Creates a spec record; derived properties (CompilerName, TargetFamily, ...) are computed.</summary>
     public CacheSpec(string package, string? tag, string? hash, IReadOnlyList<string>? versions, string? compiler,
         string? os, string? platform, string? target, IReadOnlyList<string>? variants,
-        IReadOnlyList<string>? stacks, long? size, string? tarball, string? source)
+        IReadOnlyList<string>? stacks, long? size, string? tarball, string? source,
+        IReadOnlyList<DependencyEdge>? dependencies = null)
         : this(package, tag, hash, versions ?? ValueList.None, VersionOf(versions), compiler, CompilerId.Split(compiler),
             os, platform, target, Microarchitectures.FamilyOf(target), variants ?? ValueList.None, stacks ?? ValueList.None,
-            size, tarball, source)
+            size, tarball, source, dependencies)
     {
     }
 
@@ -25,7 +26,7 @@ public sealed class CacheSpec
     internal CacheSpec(string package, string? tag, string? hash, IReadOnlyList<string> versions,
         SpackVersion? version, string? compiler, (string? Name, string? Version) compilerParts, string? os,
         string? platform, string? target, string? targetFamily, IReadOnlyList<string> variants,
-        IReadOnlyList<string> stacks, long? size, string? tarball, string? source)
+        IReadOnlyList<string> stacks, long? size, string? tarball, string? source, IReadOnlyList<DependencyEdge>? dependencies)
     {
         Package = package ?? throw new ArgumentNullException(nameof(package));
         Tag = tag;
@@ -44,6 +45,7 @@ public sealed class CacheSpec
         Size = size;
         Tarball = tarball;
         Source = source;
+        Dependencies = dependencies;
     }
 
     /// <summary>Package name, e.g. <c>py-multidict</c>.</summary>
@@ -101,6 +103,12 @@ public sealed class CacheSpec
     /// <summary>The file or URL the record came from.</summary>
     public string? Source { get; }
 
+    /// <summary>
+    /// The spec's direct dependencies in the order its index lists them; an empty list when it has none. Null for a
+    /// spec read from a page: pages do not record dependencies.
+    /// </summary>
+    public IReadOnlyList<DependencyEdge>? Dependencies { get; }
+
     /// <summary>The first 7 characters of the hash, as <c>spack find -l</c> shows them.</summary>
     public string? ShortHash => Hash is null ? null : Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);
 
@@ -137,7 +145,7 @@ public sealed class CacheSpec
     /// <summary>The same record with other stacks (every other value, derived ones included, is shared).</summary>
     internal CacheSpec WithStacks(IReadOnlyList<string> stacks) =>
         new(Package, Tag, Hash, Versions, ParsedVersion, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
-            Variants, stacks, Size, Tarball, Source);
+            Variants, stacks, Size, Tarball, Source, Dependencies);
 
     internal static SpackVersion? VersionOf(IReadOnlyList<string>? versions) =>
         versions is { Count: > 0 } && versions[0] is { } first ? SpackVersion.Parse(first) : null;

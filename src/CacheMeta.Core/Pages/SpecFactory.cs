@@ -35,7 +35,7 @@ internal sealed class SpecFactory
 
     public CacheSpec Create(string package, string? tag, string? hash, IReadOnlyList<string> versions,
         string? compiler, string? os, string? platform, string? target, IReadOnlyList<string> variants,
-        IReadOnlyList<string> stacks, long? size, string? tarball, string? source)
+        IReadOnlyList<string> stacks, long? size, string? tarball, string? source, IReadOnlyList<DependencyEdge>? dependencies = null)
     {
         (string?, string?) parts = (null, null);
         if (compiler is not null && !_compilers.TryGetValue(compiler, out parts))
@@ -53,7 +53,7 @@ internal sealed class SpecFactory
         }
 
         return new CacheSpec(package, tag, hash, versions, version, compiler, parts, os, platform, target,
-            FamilyOf(target), variants, stacks, size, tarball, source);
+            FamilyOf(target), variants, stacks, size, tarball, source, dependencies);
     }
 
     private static void Bound<TKey, TValue>(Dictionary<TKey, TValue> memo) where TKey : notnull

@@ -74,6 +74,7 @@ public sealed class CompiledQuery
                 | (_recordTests[6] is null ? 0 : 32);
         RecordFieldsRead |= (_recordTests[7] is null ? 0 : 64) | (_host is null ? 0 : 2 | 4 | 8);
         Specs = specs;
+        HasDependencyConstraints = specs.Exists(s => s.HasDependencies);
         HasSpecCriteria = Array.Exists(_recordTests, t => t is not null) || _hashPrefixes is not null
             || specs.Exists(s => s.HasSpecCriteria);
         TagValues = SpecQuery.IsEmpty(query.Tag) ? null : query.Tag;
@@ -96,6 +97,50 @@ public sealed class CompiledQuery
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }
 
+    /// <summary>
+    /// True when a -Spec has <c>^</c> terms: only a source that records dependencies can answer it, with the graph of
+    /// its index (<see cref="MatchesSpec(CacheSpec, IDependencyGraph)"/>); the record checks refuse such a query.
+    /// </summary>
+    public bool HasDependencyConstraints { get; }
+
+    /// <summary>Throws InvalidSpecSyntax, pointing at the first <c>^</c>, when the query has dependency constraints:
+    /// for sources that record no dependencies (pages).</summary>
+    internal void RejectDependencyConstraints()
+    {
+        foreach (var spec in Specs)
+        {
+            if (spec.HasDependencies)
+            {
+                throw spec.DependenciesNotRecorded();
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a graph must keep the values (compiler, arch, variants) of this package's records: it may be a spec
+    /// the query returns, or a dependency a <c>^</c> term asks more of than a name, version or hash.
+    /// </summary>
+    internal bool NeedsRecordValues(string name)
+    {
+        if (MatchesName(name))
+        {
+            return true;
+        }
+
+        foreach (var spec in Specs)
+        {
+            foreach (var dependency in spec.Dependencies)
+            {
+                if (dependency.NeedsValues && dependency.MatchesName(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The parsed -Spec constraints (empty when none are given); a spec matches when any of them does.</summary>
     public IReadOnlyList<SpecConstraint> Specs { get; }
 
@@ -112,7 +157,11 @@ public sealed class CompiledQuery
     public bool MatchesStacks(IReadOnlyList<string> stacks) => _stack is null || _stack.MatchesAny(stacks);
 
     /// <summary>Evaluates every spec-level criterion on a built object (no memo).</summary>
-    public bool MatchesSpec(CacheSpec spec) =>
+    /// <exception cref="CacheMetaException">InvalidSpecSyntax: the query has <c>^</c> terms, which need the graph.</exception>
+    public bool MatchesSpec(CacheSpec spec) => MatchesSpec(spec, null);
+
+    /// <summary>Every spec-level criterion on a record of an index, <c>^</c> terms answered by the index's graph.</summary>
+    internal bool MatchesSpec(CacheSpec spec, IDependencyGraph? graph) =>
         MatchesHash(spec.Hash)
         && (_compiler is null || _compiler.Matches(spec.Compiler))
         && (_os is null || _os.Matches(spec.OS))
@@ -123,7 +172,7 @@ public sealed class CompiledQuery
         && (_variant is null || _variant.Matches(spec.Variants))
         && (_stack is null || _stack.MatchesAny(spec.Stacks))
         && (_host is null || _host.Runs(spec))
-        && (_specs is null || Array.Exists(_specs, c => c.Matches(spec)));
+        && (_specs is null || Array.Exists(_specs, c => graph is null ? c.Matches(spec) : c.Matches(spec, graph)));
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
     public bool MatchesHash(string? hash) => _hashPrefixes is null || Array.Exists(_hashPrefixes, p => HashPrefix.Matches(hash, p));
@@ -185,6 +234,11 @@ public sealed class CompiledQuery
         if (!parameters || _specs is null)
         {
             return parameters;
+        }
+
+        if (HasDependencyConstraints)
+        {
+            throw new InvalidOperationException("A query with dependency constraints ('^') is answered on an index's graph, not record by record.");
         }
 
         for (int i = 0; i < _specs.Length; i++)

@@ -79,7 +79,7 @@ internal sealed class Utf8Pool<T> where T : class
     // Eight bytes at a time with a multiply-xorshift mix: pooled keys include whole variant lists of a few
     // hundred bytes, hashed once per record, so a byte-at-a-time hash shows up in profiles.
     [MethodImpl(Jit.Optimized)]
-    private static int Hash(ReadOnlySpan<byte> key)
+    internal static int Hash(ReadOnlySpan<byte> key)
     {
         const ulong Multiplier = 0x9E3779B97F4A7C15;
         ulong h = (ulong)key.Length * Multiplier;

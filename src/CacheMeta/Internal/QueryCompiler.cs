@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Query;
 using CacheMeta.Query.Spec;
@@ -8,6 +9,8 @@ namespace CacheMeta.Commands.Internal;
 /// <summary>
 /// Compiles the filter parameters into the engine's query, or stops the cmdlet: a malformed filter value
 /// (InvalidQuery) or spec (InvalidSpecSyntax, with the offending -Spec value as target) leaves nothing to do.
+/// Dependency constraints (<c>^</c>) are refused here for every source until index sources answer them through
+/// their graph (issue 13, part B, moves this check to the page sources).
 /// </summary>
 internal static class QueryCompiler
 {
@@ -15,7 +18,9 @@ internal static class QueryCompiler
     {
         try
         {
-            return new CompiledQuery(query);
+            var compiled = new CompiledQuery(query);
+            compiled.RejectDependencyConstraints();
+            return compiled;
         }
         catch (FormatException ex)
         {
@@ -36,7 +41,10 @@ internal static class QueryCompiler
         {
             try
             {
-                SpecConstraint.Parse(spec);
+                if (SpecConstraint.Parse(spec).Any(s => s.HasDependencies))
+                {
+                    return spec;
+                }
             }
             catch (CacheMetaException)
             {

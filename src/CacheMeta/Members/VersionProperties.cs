@@ -29,4 +29,7 @@ public static class VersionProperties
 
     /// <summary>CacheHost.Glibc.</summary>
     public static SpackVersion? HostGlibc(PSObject host) => (host?.BaseObject as CacheHost)?.ParsedGlibc;
+
+    /// <summary>CacheDependency.Version.</summary>
+    public static SpackVersion? DependencyVersion(PSObject dependency) => (dependency?.BaseObject as CacheDependency)?.ParsedVersion;
 }

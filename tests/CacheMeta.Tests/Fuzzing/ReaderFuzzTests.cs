@@ -4,11 +4,14 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using CacheMeta.Audit;
+using CacheMeta.Graph;
 using CacheMeta.Index;
 using CacheMeta.Query;
 using CacheMeta.Sources;
 using CacheMeta.Tags;
 using CacheMeta.Tests.Support;
+using CacheMeta.Tests.Support.Generated;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -45,7 +48,8 @@ public sealed class ReaderFuzzTests : IDisposable
     public void IndexReaderOnlyEverReportsCacheMetaExceptions()
     {
         string path = Path.Combine(_tree.Root, "index.json");
-        var seeds = new List<byte[]> { IndexFixtures.V7Index(), IndexFixtures.V8Index(), IndexFixtures.V8Index(versionLast: true), IndexFixtures.Gzip(IndexFixtures.V7Index()) };
+        var seeds = new List<byte[]> { IndexFixtures.V7Index(), IndexFixtures.V8Index(), IndexFixtures.V8Index(versionLast: true), IndexFixtures.Gzip(IndexFixtures.V7Index()),
+            EdgeFixtures.V6Index() };
         Run(new FuzzTarget("index.json", seeds, bytes =>
         {
             File.WriteAllBytes(path, bytes);
@@ -55,6 +59,32 @@ public sealed class ReaderFuzzTests : IDisposable
             {
                 Assert.NotNull(spec.Hash);
             }
+        }));
+    }
+
+    [Fact]
+    public void GraphReaderAuditAndDependencyQueriesOnlyEverReportCacheMetaExceptions()
+    {
+        string path = Path.Combine(_tree.Root, "graph.json");
+        var seeds = new List<byte[]>
+        {
+            IndexFixtures.V7Index(), IndexFixtures.V8Index(), EdgeFixtures.V6Index(),
+            GeneratedIndexWriter.ToBytes(GeneratedIndex.Create(new GeneratorOptions { Specs = 40, Seed = 2, MissingEdges = 2, NotInCache = 2, BuildOnlyTools = 1 })),
+        };
+        var query = new CompiledQuery(new SpecQuery { Spec = new[] { "^glibc", "* ^mpi=zlib-ng@2: ^/abc" } });
+        Run(new FuzzTarget("index graph", seeds, bytes =>
+        {
+            File.WriteAllBytes(path, bytes);
+            using var index = LocalIndex.TryOpen(path, path)!;
+            var graph = IndexGraphReader.Read(index, new GraphReadOptions { Observer = new RecordingObserver() }, CancellationToken.None);
+            foreach (var spec in graph.Specs)
+            {
+                query.MatchesSpec(spec, graph);
+                graph.Dependencies(spec, DependencyWalks.InstallTypes, recurse: true);
+                graph.Dependents(spec, DependencyWalks.InstallTypes, recurse: true);
+            }
+
+            IndexAuditor.Audit(graph, null, IndexAuditor.InCacheHashes(graph));
         }));
     }
 

@@ -76,7 +76,6 @@ public sealed class SpecParserTests
     [InlineData("zlib@1:2:3", 6, "more than one ':'")]
     [InlineData("zlib@", 5, "A version is expected after '@'")]
     [InlineData("zlib@1.2@1.3", 9, "one version list")]
-    [InlineData("zlib ^openssl", 6, "Dependencies ('^') are not recorded")]
     [InlineData("builtin.zlib", 1, "Namespaces")]
     [InlineData("zlib $x", 6, "The character '$'")]
     [InlineData("zlib +", 6, "A variant name is expected after '+'")]

@@ -32,13 +32,7 @@ internal sealed class FastJsonReader
             return value;
         }
 
-        var chars = new char[ascii.Length];
-        for (int i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)ascii[i];
-        }
-
-        value = new string(chars);
+        value = Ascii.Decode(ascii);
         _strings.Add(ascii, hash, value);
         return value;
     }

@@ -2,7 +2,6 @@ using System;
 using System.Runtime.CompilerServices;
 using CacheMeta.Text;
 using System.Collections.Generic;
-using System.Text;
 using CacheMeta.Query;
 
 namespace CacheMeta.Pages.Fast;
@@ -171,8 +170,8 @@ internal sealed class FastRecordReader
         variants = List(Deferred(line, deferred, Variants), variants);
         stacks = List(Deferred(line, deferred, Stacks), stacks);
 
-        string hashText = Ascii(line.Slice(hashStart, hashLength));
-        string? tarballText = tarballStart < 0 ? null : Ascii(line.Slice(tarballStart, tarballLength));
+        string hashText = Ascii.Decode(line.Slice(hashStart, hashLength));
+        string? tarballText = tarballStart < 0 ? null : Ascii.Decode(line.Slice(tarballStart, tarballLength));
         specs.Add(_factory.Create(package, tag, hashText, versions, compiler, os, platform, target, variants, stacks,
             size, tarballText, path));
         return true;
@@ -256,21 +255,5 @@ internal sealed class FastRecordReader
         }
 
         return false;
-    }
-
-    // The fast path only accepts printable ASCII lines, so unescaped values decode byte for char.
-    private static string Ascii(ReadOnlySpan<byte> bytes)
-    {
-#if NETSTANDARD2_0
-        var chars = new char[bytes.Length];
-        for (int i = 0; i < chars.Length; i++)
-        {
-            chars[i] = (char)bytes[i];
-        }
-
-        return new string(chars);
-#else
-        return Encoding.ASCII.GetString(bytes);
-#endif
     }
 }

@@ -6,9 +6,11 @@ namespace CacheMeta.Query.Spec;
 
 /// <summary>
 /// One spec in Spack's syntax, as a constraint on cache records: <c>zlib@1.2:1.4 %gcc@13 +shared
-/// target=x86_64_v3: /abc</c>. A record matches when it satisfies every part, as Spack's
-/// <c>spack buildcache list &lt;spec&gt;</c> keeps the concrete specs that satisfy the constraint.
-/// Parse strings with <see cref="Parse"/>.
+/// target=x86_64_v3: /abc ^openmpi@5:</c>. A record matches when it satisfies every part, as Spack's
+/// <c>spack buildcache list &lt;spec&gt;</c> keeps the concrete specs that satisfy the constraint; each
+/// <see cref="Dependencies"/> term is satisfied when any record the spec depends on, directly or not and through
+/// edges of any type, satisfies it, as Spack matches <c>^</c>. Only a source that records dependencies (an index,
+/// through its graph) can answer those: <see cref="Matches(CacheSpec)"/> refuses them. Parse strings with <see cref="Parse"/>.
 /// </summary>
 public sealed class SpecConstraint
 {
@@ -85,10 +87,30 @@ public sealed class SpecConstraint
     /// <summary>The DAG-hash prefix after <c>/</c>; null when none is given.</summary>
     public string? Hash { get; }
 
+    /// <summary>The <c>^</c> terms: dependencies the spec must have somewhere in its DAG (empty when none are given).</summary>
+    public IReadOnlyList<SpecConstraint> Dependencies { get; internal set; } = Array.Empty<SpecConstraint>();
+
+    /// <summary>For a <c>^</c> term: the virtuals the edge to the dependency must provide (<c>^mpi=openmpi</c>, <c>^[virtuals=mpi]</c>).</summary>
+    public IReadOnlyList<string> Virtuals { get; internal set; } = Array.Empty<string>();
+
+    /// <summary>For a <c>^</c> term: the types the edge to the dependency must have (<c>^[deptypes=link]</c>); None for any.</summary>
+    public DependencyTypes DependencyTypes { get; internal set; }
+
     /// <summary>True when the spec says more than a package name, so single records must be checked.</summary>
     public bool HasSpecCriteria =>
         Version is not null || Compilers.Count > 0 || Variants.Count > 0 || Platform is not null || OS is not null
-        || Target is not null || Hash is not null;
+        || Target is not null || Hash is not null || Dependencies.Count > 0;
+
+    /// <summary>True when the spec has <c>^</c> terms, which only a source that records dependencies can answer.</summary>
+    public bool HasDependencies => Dependencies.Count > 0;
+
+    // The whole string the spec was parsed from and where it starts in it, for errors that point at a '^'.
+    internal string Source { get; set; } = "";
+
+    internal int Start { get; set; }
+
+    /// <summary>True when matching needs more of a record than its name, version and hash.</summary>
+    internal bool NeedsValues => Compilers.Count > 0 || Variants.Count > 0 || Platform is not null || OS is not null || Target is not null;
 
     /// <summary>Parses a string of one or more specs (a new package name starts a new spec, as in Spack);
     /// throws a <see cref="CacheMetaException"/> with ErrorId InvalidSpecSyntax that points at the column.</summary>
@@ -98,7 +120,48 @@ public sealed class SpecConstraint
     public bool MatchesName(string? package) => _name is null || _name.IsMatch(package);
 
     /// <summary>True when the spec record satisfies every part of this constraint.</summary>
+    /// <exception cref="CacheMetaException">InvalidSpecSyntax: the constraint has <c>^</c> terms, which a record alone
+    /// cannot answer (pages record no dependencies).</exception>
     public bool Matches(CacheSpec spec)
+    {
+        if (HasDependencies)
+        {
+            throw DependenciesNotRecorded();
+        }
+
+        return MatchesNode(spec);
+    }
+
+    /// <summary>True when the record satisfies every part, its <c>^</c> terms answered by the graph of its index.</summary>
+    internal bool Matches(CacheSpec spec, IDependencyGraph graph)
+    {
+        if (!MatchesNode(spec))
+        {
+            return false;
+        }
+
+        foreach (var dependency in Dependencies)
+        {
+            if (spec.Hash is null || !graph.HasDependency(spec.Hash, dependency))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The error for a source that records no dependencies, pointing at the first <c>^</c>.</summary>
+    internal CacheMetaException DependenciesNotRecorded() =>
+        SpecSyntaxError.At(Source, Dependencies[0].Start, 1, "Pages do not record dependencies; use an index source (-Mirror, -Catalog).");
+
+    /// <summary>A record's name, version and hash against this constraint (for records read without their other values).</summary>
+    internal bool MatchesIdentity(string name, string? version, string hash) =>
+        MatchesName(name) && (Hash is null || HashPrefix.Matches(hash, Hash))
+        && (Version is null || (version is not null && Version.IsSatisfiedBy(SpackVersion.Parse(version))));
+
+    /// <summary>Every part but the <c>^</c> terms.</summary>
+    internal bool MatchesNode(CacheSpec spec)
     {
         if (spec is null)
         {
@@ -158,7 +221,30 @@ public sealed class SpecConstraint
             Separate(text).Append('/').Append(Hash);
         }
 
+        foreach (var dependency in Dependencies)
+        {
+            Separate(text).Append(dependency.EdgeText()).Append(dependency);
+        }
+
         return text.ToString();
+    }
+
+    // ^, ^mpi=, ^[virtuals=mpi deptypes=link] (the dependency itself follows).
+    private string EdgeText()
+    {
+        if (DependencyTypes == DependencyTypes.None)
+        {
+            return Virtuals.Count == 0 ? "^" : "^" + string.Join(",", Virtuals) + "=";
+        }
+
+        var attributes = new List<string>();
+        if (Virtuals.Count > 0)
+        {
+            attributes.Add("virtuals=" + string.Join(",", Virtuals));
+        }
+
+        attributes.Add("deptypes=" + DependencyTypes.ToString().ToLowerInvariant().Replace(" ", ""));
+        return "^[" + string.Join(" ", attributes) + "] ";
     }
 
     private static StringBuilder Separate(StringBuilder text) => text.Length == 0 ? text : text.Append(' ');

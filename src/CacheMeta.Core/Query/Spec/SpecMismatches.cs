@@ -6,7 +6,7 @@ namespace CacheMeta.Query.Spec;
 /// <summary>
 /// Explains which parts of a <see cref="SpecConstraint"/> a record fails, one sentence per part: the version, each
 /// compiler, each variant, platform, os, target and hash. Each part is tested as a one-part SpecConstraint, so the
-/// explanation and <see cref="SpecConstraint.Matches"/> cannot disagree: a record has no mismatches exactly when it matches.
+/// explanation and <see cref="SpecConstraint.Matches(CacheSpec)"/> cannot disagree: a record has no mismatches exactly when it matches.
 /// </summary>
 internal sealed class SpecMismatches
 {

@@ -7,8 +7,10 @@ namespace CacheMeta.Query.Spec;
 /// Turns spec strings into <see cref="SpecConstraint"/>s. One string may hold several specs, as Spack reads
 /// them: a package name after a spec's first token starts a new spec (<c>zlib cmake</c> is two), and so does
 /// a second hash. Key-value pairs named <c>platform</c>, <c>os</c>, <c>target</c> and <c>arch</c> constrain the
-/// architecture; any other key is a variant. What cache pages do not record (dependencies after <c>^</c>,
-/// namespaces) is an error rather than a constraint silently dropped.
+/// architecture; any other key is a variant. <c>^</c> starts a dependency of the spec (<c>hdf5 ^openmpi@5: ^zlib</c>),
+/// which the tokens after it describe until the next <c>^</c> or the next spec; a name after a dependency's name
+/// starts the next spec, as in Spack. What no source records (namespaces) is an error rather than a constraint
+/// silently dropped.
 /// </summary>
 internal static class SpecParser
 {
@@ -29,8 +31,9 @@ internal static class SpecParser
         var current = new Builder(text);
         foreach (var token in tokens)
         {
-            bool startsNew = (token.Kind == SpecTokenKind.Name && !current.IsEmpty)
-                || (token.Kind == SpecTokenKind.Hash && current.Hash is not null);
+            var node = current.Node;
+            bool startsNew = (token.Kind == SpecTokenKind.Name && (node == current ? !current.IsEmpty : node.Name is not null))
+                || (token.Kind == SpecTokenKind.Hash && node.Hash is not null);
             if (startsNew)
             {
                 specs.Add(current.Build());
@@ -44,20 +47,33 @@ internal static class SpecParser
         return specs;
     }
 
+    // One spec: its own parts, and a builder per dependency, to which the tokens after a '^' go.
     private sealed class Builder
     {
         private readonly string _text;
+        private readonly SpecToken? _edge;
         private readonly List<string> _compilers = new();
         private readonly List<string> _variants = new();
+        private readonly List<Builder> _dependencies = new();
         private int _start = -1, _end;
-        private string? _name, _platform, _os, _target;
+        private string? _platform, _os, _target;
         private VersionConstraint? _version;
+        private bool _named;
 
-        public Builder(string text) => _text = text;
+        public Builder(string text, SpecToken? edge = null)
+        {
+            _text = text;
+            _edge = edge;
+        }
 
         public string? Hash { get; private set; }
 
+        public string? Name { get; private set; }
+
         public bool IsEmpty => _start < 0;
+
+        /// <summary>The builder the next token describes: the last dependency, or this spec.</summary>
+        public Builder Node => _dependencies.Count > 0 ? _dependencies[_dependencies.Count - 1] : this;
 
         public void Add(SpecToken token)
         {
@@ -67,10 +83,23 @@ internal static class SpecParser
             }
 
             _end = token.End;
+            if (token.Kind == SpecTokenKind.Dependency && _edge is null)
+            {
+                _dependencies.Add(new Builder(_text, token) { _start = token.Start, _end = token.End });
+                return;
+            }
+
+            if (_dependencies.Count > 0)
+            {
+                Node.Add(token);
+                return;
+            }
+
             switch (token.Kind)
             {
                 case SpecTokenKind.Name:
-                    _name = token.Text == "*" ? null : token.Text; // '*' is Spack's anonymous spec
+                    Name = token.Text == "*" ? null : token.Text; // '*' is Spack's anonymous spec
+                    _named = true;
                     break;
                 case SpecTokenKind.Version:
                     if (_version is not null)
@@ -98,12 +127,29 @@ internal static class SpecParser
                     Hash = token.Text;
                     break;
                 default:
-                    throw Error(token.Start, 1, "Dependencies ('^') are not recorded in cache pages, so a spec cannot constrain them.");
+                    throw Error(token.Start, 1, "A dependency's own dependencies are written after the spec: hdf5 ^openmpi ^hwloc.");
             }
         }
 
-        public SpecConstraint Build() => new(_text.Substring(_start, _end - _start), _name, _version, _compilers.ToArray(),
-            _variants.ToArray(), _platform, _os, _target, Hash);
+        public SpecConstraint Build()
+        {
+            if (_edge is not null && !_named && Name is null && _version is null && _compilers.Count == 0 && _variants.Count == 0
+                && _platform is null && _os is null && _target is null && Hash is null)
+            {
+                throw Error(_edge.Start, 1, "A dependency is expected after '^'.");
+            }
+
+            var dependencies = _dependencies.ConvertAll(d => d.Build());
+            return new SpecConstraint(_text.Substring(_start, _end - _start), Name, _version, _compilers.ToArray(), _variants.ToArray(),
+                _platform, _os, _target, Hash)
+            {
+                Source = _text,
+                Start = _start,
+                Dependencies = dependencies,
+                Virtuals = _edge?.Virtuals ?? System.Array.Empty<string>(),
+                DependencyTypes = _edge?.DependencyTypes ?? DependencyTypes.None,
+            };
+        }
 
         private void KeyValue(SpecToken token)
         {

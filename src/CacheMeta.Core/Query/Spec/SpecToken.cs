@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace CacheMeta.Query.Spec;
 
 /// <summary>The kinds of token in Spack's spec syntax that CacheMeta reads.</summary>
@@ -15,7 +17,7 @@ internal enum SpecTokenKind
     KeyValue,
     /// <summary><c>/abc123</c>: Text is the prefix.</summary>
     Hash,
-    /// <summary><c>^</c>: a dependency, which cache pages do not record.</summary>
+    /// <summary><c>^</c>, <c>^[virtuals=mpi deptypes=link]</c>, <c>^mpi=</c>: a dependency follows; the edge attributes are on the token.</summary>
     Dependency,
 }
 
@@ -46,6 +48,12 @@ internal sealed class SpecToken
 
     /// <summary>True for <c>+v</c>/<c>++v</c>; for a key-value pair, true when written <c>:=</c> (exactly these values).</summary>
     public bool Flag { get; set; }
+
+    /// <summary>A dependency's edge attributes: the virtuals the edge must provide (<c>^mpi=openmpi</c>, <c>^[virtuals=mpi]</c>).</summary>
+    public IReadOnlyList<string> Virtuals { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>A dependency's edge attributes: the types the edge must have (<c>^[deptypes=link]</c>); None for any.</summary>
+    public DependencyTypes DependencyTypes { get; set; }
 }
 
 /// <summary>Which characters each part of a spec may hold, after Spack's lexer (plus <c>*</c> and <c>?</c> in names).</summary>

@@ -39,8 +39,7 @@ internal sealed class SpecTokenizer
         switch (_c.Text[_c.At])
         {
             case '^':
-                _c.At++;
-                return new SpecToken(SpecTokenKind.Dependency, start, _c.At, "^");
+                return SpecEdges.Dependency(_c);
             case '%':
                 return Compiler();
             case '@':
@@ -83,7 +82,7 @@ internal sealed class SpecTokenizer
         _c.SkipSpace();
         if (_c.Peek(0) == '[')
         {
-            EdgeAttributes();
+            SpecEdges.Attributes(_c, new SpecToken(SpecTokenKind.Compiler, start, start, "%"), compiler: true);
             _c.SkipSpace();
         }
 
@@ -131,40 +130,6 @@ internal sealed class SpecTokenizer
         }
 
         return new SpecToken(SpecTokenKind.Compiler, start, _c.At, name) { Value = version, ValueStart = versionStart };
-    }
-
-    // [virtuals=c,cxx deptypes=build]: which virtuals the compiler provides; pages record no edges, so
-    // they are read and checked but do not constrain anything.
-    private void EdgeAttributes()
-    {
-        int open = _c.At++;
-        while (true)
-        {
-            _c.SkipSpace();
-            if (_c.Peek(0) == ']')
-            {
-                _c.At++;
-                return;
-            }
-
-            int keyStart = _c.At;
-            string key = _c.Run(SpecChars.IsIdentifierChar);
-            if (key.Length == 0 || _c.Peek(0) != '=')
-            {
-                throw _c.Error(_c.At < _c.Text.Length ? _c.At : open, 1, "Edge attributes are written [virtuals=c,cxx] and end with ']'.");
-            }
-
-            if (key != "virtuals" && key != "deptypes")
-            {
-                throw _c.Error(keyStart, key.Length, $"The edge attribute '{key}' is not supported; cache pages record only the compiler.");
-            }
-
-            _c.At++;
-            if (_c.Run(c => SpecChars.IsIdentifierChar(c) || c == ',').Length == 0)
-            {
-                throw _c.Error(keyStart, _c.At - keyStart, $"A value is expected after '{key}='.");
-            }
-        }
     }
 
     private SpecToken BoolVariant()
