@@ -40,7 +40,7 @@ public sealed class StackSummarizer
             throw new ArgumentNullException(nameof(spec));
         }
 
-        if (!_query.MatchesName(spec.Package) || !_query.MatchesTag(spec.Tag) || !_query.MatchesSpec(spec))
+        if (!_query.Matches(spec))
         {
             return;
         }

@@ -27,10 +27,28 @@ public sealed class CompiledQuery
     // Memo slots 0-7 are the parameters' record tests; spec i uses SpecSlots + i * SpecConstraint.MemoSlots onwards.
     private const int SpecSlots = 8;
 
-    /// <summary>Compiles a query; throws <see cref="FormatException"/> for a malformed version constraint and
-    /// <see cref="CacheMetaException"/> (InvalidSpecSyntax) for a malformed spec.</summary>
+    /// <summary>
+    /// Compiles a query. A malformed value is a <see cref="CacheMetaException"/>, the one type this throws:
+    /// InvalidQuery for a filter value (a version range such as <c>1:2:3</c>), InvalidSpecSyntax for a -Spec
+    /// (whose <see cref="CacheMetaException.Subject"/> is the failing spec).
+    /// </summary>
     public CompiledQuery(SpecQuery query)
     {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        try
+        {
+            _compiler = SpecQuery.IsEmpty(query.Compiler) ? null : new CompilerMatcher(query.Compiler!);
+            _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
+        }
+        catch (FormatException ex)
+        {
+            throw new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex);
+        }
+
         _name = Patterns(query.Name);
         _tag = Patterns(query.Tag);
         _stack = Patterns(query.Stack);
@@ -38,8 +56,6 @@ public sealed class CompiledQuery
         _family = Patterns(query.TargetFamily);
         _os = Patterns(query.OS);
         _platform = Patterns(query.Platform);
-        _compiler = SpecQuery.IsEmpty(query.Compiler) ? null : new CompilerMatcher(query.Compiler!);
-        _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
         _variant = SpecQuery.IsEmpty(query.Variant) ? null : new VariantMatcher(query.Variant!);
         _hashPrefixes = SpecQuery.IsEmpty(query.Hash) ? null : Array.ConvertAll(ToArray(query.Hash!), HashPrefix.Normalize);
         var specs = new List<SpecConstraint>();
@@ -104,18 +120,24 @@ public sealed class CompiledQuery
     /// <summary>True when a package summary's stacks include a wanted stack (or no stack is asked for).</summary>
     public bool MatchesStacks(IReadOnlyList<string> stacks) => _stack is null || _stack.MatchesAny(stacks);
 
-    /// <summary>Evaluates every spec-level criterion on a built object (no memo).</summary>
-    public bool MatchesSpec(CacheSpec spec) =>
-        MatchesHash(spec.Hash)
-        && (_compiler is null || _compiler.Matches(spec.Compiler))
-        && (_os is null || _os.Matches(spec.OS))
-        && (_platform is null || _platform.Matches(spec.Platform))
-        && (_target is null || _target.Matches(spec.Target))
-        && (_family is null || _family.Matches(spec.TargetFamily))
-        && (_version is null || _version.MatchesAny(spec.Versions))
-        && (_variant is null || _variant.Matches(spec.Variants))
-        && (_stack is null || _stack.MatchesAny(spec.Stacks))
-        && (_specs is null || Array.Exists(_specs, c => c.Matches(spec)));
+    /// <summary>True when a built spec passes every criterion: its name and tag as <see cref="MatchesPage"/> asks, and the rest as <see cref="MatchesSpec"/>.</summary>
+    public bool Matches(CacheSpec spec) => MatchesPage(spec?.Package, spec?.Tag) && MatchesSpec(spec!);
+
+    /// <summary>
+    /// Evaluates every spec-level criterion (all but name and tag) on a built object: the same record check the
+    /// readers make on shared values, without a memo, so there is one evaluation whatever holds the values.
+    /// </summary>
+    public bool MatchesSpec(CacheSpec spec)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        // A spec without a hash (the oldest pages) matches no hash prefix, and an empty one matches none either.
+        return MatchesHash(spec.Hash) && MatchesRecord(null, spec.Package, spec.Hash ?? string.Empty, spec.Compiler, spec.OS,
+            spec.Platform, spec.Target, spec.TargetFamily, spec.Versions, spec.Variants, spec.Stacks);
+    }
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
     public bool MatchesHash(string? hash) => _hashPrefixes is null || Array.Exists(_hashPrefixes, p => HashPrefix.Matches(hash, p));
@@ -139,13 +161,8 @@ public sealed class CompiledQuery
         return false;
     }
 
-    /// <summary>
-    /// Evaluates the spec-level criteria except the -Hash prefixes on shared values, remembering each answer in
-    /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value).
-    /// <paramref name="package"/> and <paramref name="hash"/> are for -Spec, whose specs name packages and hashes.
-    /// </summary>
-    /// <summary>As the byte overload, for readers that hold the hash as a string (build-cache indexes).</summary>
-    internal bool MatchesRecord(QueryMemo memo, string package, string hash, string? compiler, string? os,
+    /// <summary>As the byte overload, for readers that hold the hash as a string (build-cache indexes, built objects).</summary>
+    internal bool MatchesRecord(QueryMemo? memo, string package, string hash, string? compiler, string? os,
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)
     {
@@ -159,7 +176,13 @@ public sealed class CompiledQuery
         return MatchesRecord(memo, package, bytes, compiler, os, platform, target, family, versions, variants, stacks);
     }
 
-    internal bool MatchesRecord(QueryMemo memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
+    /// <summary>
+    /// Evaluates the spec-level criteria except the -Hash prefixes on shared values, remembering each answer in
+    /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value;
+    /// without a memo every answer is computed). <paramref name="package"/> and <paramref name="hash"/> are for
+    /// -Spec, whose specs name packages and hashes.
+    /// </summary>
+    internal bool MatchesRecord(QueryMemo? memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)
     {

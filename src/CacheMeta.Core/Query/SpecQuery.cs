@@ -46,11 +46,5 @@ public sealed class SpecQuery
     /// other (as <c>spack buildcache list</c> does) and AND-ed with the other properties.</summary>
     public IReadOnlyList<string>? Spec { get; set; }
 
-    /// <summary>True when nothing is asked for at the level of single specs (a -Spec may ask only for names,
-    /// which <see cref="CompiledQuery.HasSpecCriteria"/> tells precisely).</summary>
-    public bool HasNoSpecCriteria =>
-        IsEmpty(Stack) && IsEmpty(Target) && IsEmpty(TargetFamily) && IsEmpty(OS) && IsEmpty(Platform)
-        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant) && IsEmpty(Spec);
-
     internal static bool IsEmpty(IReadOnlyList<string>? values) => values is null || values.Count == 0;
 }

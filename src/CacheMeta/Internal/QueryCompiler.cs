@@ -1,7 +1,5 @@
-using System;
 using System.Management.Automation;
 using CacheMeta.Query;
-using CacheMeta.Query.Spec;
 
 namespace CacheMeta.Commands.Internal;
 
@@ -17,33 +15,10 @@ internal static class QueryCompiler
         {
             return new CompiledQuery(query);
         }
-        catch (FormatException ex)
-        {
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(
-                new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex)));
-            throw; // not reached: ThrowTerminatingError throws
-        }
         catch (CacheMetaException ex)
         {
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, FailingSpec(query) ?? ex.Target));
-            throw;
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(ex));
+            throw; // not reached: ThrowTerminatingError throws
         }
-    }
-
-    private static string? FailingSpec(SpecQuery query)
-    {
-        foreach (string spec in query.Spec ?? Array.Empty<string>())
-        {
-            try
-            {
-                SpecConstraint.Parse(spec);
-            }
-            catch (CacheMetaException)
-            {
-                return spec;
-            }
-        }
-
-        return null;
     }
 }
