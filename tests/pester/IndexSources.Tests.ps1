@@ -64,10 +64,7 @@ Describe 'Get-CacheSpec -Catalog' {
         (Get-CacheSpec @arguments).Package | Should -Be $Expected
     }
 
-    It 'reports an unknown tag as TagNotFound and a catalog that is not there as PathNotFound' {
-        Get-CacheSpec -Catalog $Catalog -Tag v9.9.9 -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -Be 'TagNotFound,CacheMeta.Commands.GetCacheSpecCommand'
-        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    It 'reports a catalog that is not there as PathNotFound' {
         Get-CacheSpec -Catalog (Join-Path $TestDrive 'none.json') -ErrorVariable missing -ErrorAction SilentlyContinue
         $missing[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,CacheMeta.Commands.GetCacheSpecCommand'
         $missing[0].TargetObject | Should -Be (Join-Path $TestDrive 'none.json')

@@ -8,11 +8,8 @@ using CacheMeta.Text;
 namespace CacheMeta.Aggregation;
 
 /// <summary>
-/// Computes a page from spec records of one tag and package exactly as the site generator does: every
-/// <c>meta</c> list is the sorted set of the records' values (Python string order, so versions sort
-/// lexically: <c>4.12.2</c> before <c>4.8.0</c>), <c>versions</c> takes each record's first version,
-/// <c>num_specs_by_stack</c> counts records per stack (<c>root</c> included), records are ordered by hash
-/// and each record's stacks are sorted.
+/// Computes a page from spec records of one tag and package exactly as the site generator does: the meta is
+/// <see cref="PackageSummary"/>'s, records are ordered by hash and each record's stacks are sorted.
 /// </summary>
 public static class PageAggregator
 {
@@ -25,24 +22,7 @@ public static class PageAggregator
         }
 
         var records = specs.Select(Canonical).OrderBy(s => s.Hash, CodePointComparer.Instance).ToList();
-        var byStack = new SortedDictionary<string, int>(CodePointComparer.Instance);
-        foreach (var spec in records)
-        {
-            foreach (string stack in spec.Stacks)
-            {
-                byStack[stack] = byStack.TryGetValue(stack, out int n) ? n + 1 : 1;
-            }
-        }
-
-        var summary = new CachePackage(package, tag, records.Count,
-            SortedSet(records.Where(s => s.Versions.Count > 0).Select(s => s.Versions[0])),
-            SortedSet(records.Select(s => s.Compiler)),
-            SortedSet(records.Select(s => s.OS)),
-            SortedSet(records.Select(s => s.Platform)),
-            SortedSet(records.Select(s => s.Target)),
-            SortedSet(byStack.Keys),
-            new StackCounts(byStack),
-            source);
+        var summary = PackageSummary.Compute(package, tag, records, source);
         var categories = new ReadOnlyCollection<string>(tag is null ? new[] { PageKeys.PackageCategory } : new[] { PageKeys.PackageCategory, tag });
         return new CachePage(source, package, "cache", categories, tag, summary, records.Count, records, records.Count, PageSpecLayout.SpecDetails);
     }
@@ -57,10 +37,6 @@ public static class PageAggregator
 
         return spec.WithStacks(new ReadOnlyCollection<string>(spec.Stacks.OrderBy(s => s, CodePointComparer.Instance).ToArray()));
     }
-
-    private static IReadOnlyList<string> SortedSet(IEnumerable<string?> values) =>
-        new ReadOnlyCollection<string>(values.Where(v => v is not null).Select(v => v!)
-            .Distinct(StringComparer.Ordinal).OrderBy(v => v, CodePointComparer.Instance).ToArray());
 
     private static bool IsSorted(IReadOnlyList<string> values)
     {

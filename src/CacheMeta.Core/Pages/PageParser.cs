@@ -17,13 +17,14 @@ internal sealed class PageParser
 
     private readonly CompiledQuery _query;
     private readonly bool _packageOnly;
-    private readonly SpecFactory _factory = new();
+    private readonly SpecFactory _factory;
     private readonly FastPageParser _fast;
 
-    public PageParser(CompiledQuery query, bool packageOnly)
+    public PageParser(CompiledQuery query, bool packageOnly, Sources.ISpecSource? origin = null)
     {
         _query = query;
         _packageOnly = packageOnly;
+        _factory = new SpecFactory(origin);
         _fast = new FastPageParser(_factory, new QueryMemo());
     }
 

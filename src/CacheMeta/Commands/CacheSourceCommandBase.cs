@@ -76,89 +76,110 @@ public abstract class CacheSourceCommandBase : CacheCommandBase
     /// <summary>The activity text of the progress bar.</summary>
     protected abstract string ProgressActivity { get; }
 
-    /// <summary>
-    /// Reads every page the source parameters name and hands each to <paramref name="onPage"/>, which returns
-    /// how many objects it wrote (for the progress bar). Bad pages become non-terminating errors; the return
-    /// value says how many there were.
-    /// </summary>
-    protected int ReadPages(CompiledQuery query, bool packageOnly, Func<CachePage, int> onPage)
+    /// <summary>How many items a read gave and how many errors it wrote.</summary>
+    private protected readonly struct ReadOutcome
     {
-        int failed = 0;
-        var options = new PageReadOptions { PackageOnly = packageOnly, MaxPageBytes = MaxPageBytes };
+        public ReadOutcome(int values, int errors)
+        {
+            Values = values;
+            Errors = errors;
+        }
+
+        /// <summary>Items read.</summary>
+        public int Values { get; }
+
+        /// <summary>Errors written.</summary>
+        public int Errors { get; }
+    }
+
+    /// <summary>Reads the specs the bound source parameters name and hands each to <paramref name="onSpec"/>.</summary>
+    private protected ReadOutcome ReadSpecs(CompiledQuery query, Action<CacheSpec> onSpec) =>
+        Read((source, observer) => source.ReadSpecs(query, observer, CancellationToken), onSpec);
+
+    /// <summary>Reads the package summaries the bound source parameters name and hands each to <paramref name="onPackage"/>.</summary>
+    private protected ReadOutcome ReadPackages(CompiledQuery query, Action<CachePackage> onPackage) =>
+        Read((source, observer) => source.ReadPackages(query, observer, CancellationToken), onPackage);
+
+    /// <summary>Reads the pages of the page sources the bound parameters name.</summary>
+    private protected ReadOutcome ReadPages(CompiledQuery query, Action<CachePage> onPage) =>
+        Read((source, observer) => source is PageTreeSource tree ? tree.ReadPages(query, observer, CancellationToken)
+            : System.Linq.Enumerable.Empty<SourceResult<CachePage>>(), onPage);
+
+    // Bad items become non-terminating errors; the outcome says how many of each there were.
+    private ReadOutcome Read<T>(Func<ISpecSource, ISourceObserver, IEnumerable<SourceResult<T>>> read, Action<T> onValue)
+        where T : class
+    {
+        int values = 0, errors = 0;
         int activityId = GetType().Name.GetHashCode() & 0x7FFF;
         var progress = new ProgressReporter(this, activityId, ProgressActivity);
-        _observer = new SourceObserver(this, activityId + 1);
+        var observer = new SourceObserver(this, activityId + 1);
         try
         {
             foreach (var source in Sources())
             {
-                foreach (var result in source.Read(query, options, CancellationToken))
+                foreach (var result in read(source, observer))
                 {
-                    int written = 0;
                     if (result.Error is not null)
                     {
-                        failed++;
+                        errors++;
                         WriteCacheError(result.Error);
-                    }
-                    else if (result.Page is not null)
-                    {
-                        written = onPage(result.Page);
+                        progress.Advance(result.Error.Target ?? string.Empty, 0);
+                        continue;
                     }
 
-                    progress.Advance(result.Path, written);
+                    values++;
+                    onValue(result.Value!);
+                    progress.Advance(string.Empty, 1);
                 }
             }
         }
         finally
         {
             progress.Complete();
-            _observer.Complete();
+            observer.Complete();
         }
 
-        return failed;
+        return new ReadOutcome(values, errors);
     }
 
     /// <summary>The sources the bound parameters name.</summary>
-    protected virtual IEnumerable<ICacheSource> Sources()
+    private protected virtual IEnumerable<ISpecSource> Sources()
     {
         if (Catalog is not null)
         {
-            yield return new CatalogSource(Address(Catalog), Fetcher(), _observer, CompleteStacks);
+            yield return new CatalogSource(Address(Catalog), FetchOptions(), CompleteStacks);
         }
         else if (Mirror is not null)
         {
-            yield return new MirrorSource(Array.ConvertAll(Mirror, Address), Fetcher(), _observer);
+            yield return new MirrorSource(Array.ConvertAll(Mirror, Address), FetchOptions());
         }
         else if (LiteralPath is not null)
         {
-            yield return new PageTreeSource(PathResolver.Resolve(this, LiteralPath, literal: true));
+            yield return new PageTreeSource(new List<string>(PathResolver.Resolve(this, LiteralPath, literal: true)), MaxPageBytes);
         }
         else if (Path is not null)
         {
-            yield return new PageTreeSource(PathResolver.Resolve(this, Path, literal: false));
+            yield return new PageTreeSource(new List<string>(PathResolver.Resolve(this, Path, literal: false)), MaxPageBytes);
         }
         else
         {
             string? fallback = Environment.GetEnvironmentVariable(PathVariable);
             if (!string.IsNullOrEmpty(fallback))
             {
-                yield return new PageTreeSource(PathResolver.Resolve(this, new[] { fallback! }, literal: true));
+                yield return new PageTreeSource(new List<string>(PathResolver.Resolve(this, new[] { fallback! }, literal: true)), MaxPageBytes);
             }
             else
             {
                 string catalog = CacheMeta.Sources.Catalog.DefaultAddress();
                 WriteVerbose($"No source given and ${PathVariable} is not set: reading the catalog {catalog}.");
-                yield return new CatalogSource(Address(catalog), Fetcher(), _observer, CompleteStacks);
+                yield return new CatalogSource(Address(catalog), FetchOptions(), CompleteStacks);
             }
         }
     }
 
-    private SourceObserver? _observer;
-
-    private IndexFetcher Fetcher() =>
-        new(new FetchOptions { CacheDirectory = LocalCache.DefaultDirectory(), Offline = Offline.IsPresent }, _observer);
+    private FetchOptions FetchOptions() => new() { CacheDirectory = LocalCache.DefaultDirectory(), Offline = Offline.IsPresent };
 
     // URLs pass as given; anything else is a path, taken against PowerShell's current location (not the process's).
     private string Address(string value) =>
-        value.Contains("://") ? value : SessionState.Path.GetUnresolvedProviderPathFromPSPath(value);
+        SourceAddress.IsUrl(value) ? value : SessionState.Path.GetUnresolvedProviderPathFromPSPath(value);
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
 using CacheMeta.Query;
@@ -37,9 +36,6 @@ public sealed class GetCachePackageCommand : PackageFilterCommandBase
 {
     private CompiledQuery? _query;
 
-    // True when -Spec asks about more than names: the answer is in the spec records, not in the summary.
-    private bool _readSpecs;
-
     /// <inheritdoc />
     protected override string ProgressActivity => "Reading cache packages";
 
@@ -47,21 +43,8 @@ public sealed class GetCachePackageCommand : PackageFilterCommandBase
     protected override void BeginProcessing()
     {
         _query = CompileQuery(new SpecQuery { Name = Name, Tag = Tag, Stack = Stack, Spec = Spec });
-        _readSpecs = _query.Specs.Any(s => s.HasSpecCriteria);
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: !_readSpecs, page =>
-    {
-        // Reading specs, the query (stacks included) has already kept the records that match; the summary is
-        // still the page's own.
-        bool wanted = _readSpecs ? page.Specs.Count > 0 : _query!.MatchesStacks(page.Package.Stacks);
-        if (!wanted)
-        {
-            return 0;
-        }
-
-        WriteObject(page.Package);
-        return 1;
-    });
+    protected override void ProcessRecord() => ReadPackages(_query!, WriteObject);
 }

@@ -51,13 +51,5 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
     protected override void BeginProcessing() => _query = CompileQuery(BuildQuery());
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: false, page =>
-    {
-        foreach (var spec in page.Specs)
-        {
-            WriteObject(spec);
-        }
-
-        return page.Specs.Count;
-    });
+    protected override void ProcessRecord() => ReadSpecs(_query!, WriteObject);
 }

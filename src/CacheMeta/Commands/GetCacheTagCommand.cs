@@ -79,7 +79,8 @@ public sealed class GetCacheTagCommand : CacheCommandBase
         {
             foreach (string file in PathResolver.Resolve(this, Catalog, literal: true))
             {
-                Read(() => TagCatalogReader.ReadFile(file, _tags!));
+                Read(() => _tags!.Add(CacheMeta.Sources.Catalog.Load(file,
+                    new CacheMeta.Http.IndexFetcher(new CacheMeta.Http.FetchOptions { CacheDirectory = CacheMeta.Http.LocalCache.DefaultDirectory() }), CancellationToken)));
             }
 
             return;
@@ -141,18 +142,19 @@ public sealed class GetCacheTagCommand : CacheCommandBase
         var progress = new ProgressReporter(this, nameof(GetCacheTagCommand).GetHashCode() & 0x7FFF, "Reading cache tags");
         try
         {
-            foreach (var result in new PageTreeSource(new[] { root }).Read(query, new PageReadOptions { PackageOnly = true }, CancellationToken))
+            var observer = new SourceObserver(this, 1);
+            foreach (var result in new PageTreeSource(new[] { root }).ReadPackages(query, observer, CancellationToken))
             {
                 if (result.Error is not null)
                 {
                     WriteCacheError(result.Error);
                 }
-                else if (result.Page is not null)
+                else
                 {
-                    _tags!.Add(result.Page, root);
+                    _tags!.Add(result.Value!, root);
                 }
 
-                progress.Advance(result.Path, 0);
+                progress.Advance(root, 0);
             }
         }
         finally

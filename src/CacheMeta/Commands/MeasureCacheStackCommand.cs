@@ -71,15 +71,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            ReadPages(_query!, packageOnly: false, page =>
-            {
-                foreach (var spec in page.Specs)
-                {
-                    _summarizer!.Add(spec);
-                }
-
-                return page.Specs.Count;
-            });
+            ReadSpecs(_query!, _summarizer!.Add);
             return;
         }
 

@@ -45,10 +45,9 @@ public sealed class TestCachePageCommand : CacheSourceCommandBase
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        int unreadable = ReadPages(CompiledQuery.All, packageOnly: false, page =>
+        var outcome = ReadPages(CompiledQuery.All, page =>
         {
-            var findings = PageAuditor.Audit(page);
-            foreach (var finding in findings)
+            foreach (var finding in PageAuditor.Audit(page))
             {
                 _passed &= finding.Severity != FindingSeverity.Error;
                 if (!Quiet)
@@ -56,10 +55,8 @@ public sealed class TestCachePageCommand : CacheSourceCommandBase
                     WriteObject(finding);
                 }
             }
-
-            return findings.Count;
         });
-        _passed &= unreadable == 0;
+        _passed &= outcome.Errors == 0;
     }
 
     /// <inheritdoc />

@@ -87,7 +87,10 @@ internal static class CompletionSources
                     var collector = new TagCollector(tags);
                     if (catalog)
                     {
-                        TagCatalogReader.ReadFile(source, collector);
+                        collector.Add(CacheMeta.Sources.Catalog.Load(source, new CacheMeta.Http.IndexFetcher(new CacheMeta.Http.FetchOptions
+                        {
+                            CacheDirectory = CacheMeta.Http.LocalCache.DefaultDirectory(), Offline = true,
+                        }), default));
                     }
                     else
                     {
@@ -102,11 +105,11 @@ internal static class CompletionSources
                     continue;
                 }
 
-                foreach (var result in new PageTreeSource(new[] { source }).Read(query, new PageReadOptions { PackageOnly = true }, default))
+                foreach (var result in new PageTreeSource(new[] { source }).ReadPackages(query, NullSourceObserver.Instance, default))
                 {
-                    if (result.Page is not null)
+                    if (result.Value is not null)
                     {
-                        values.Add(result.Page);
+                        values.Add(result.Value);
                     }
                 }
             }

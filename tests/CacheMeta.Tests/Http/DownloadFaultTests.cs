@@ -105,12 +105,12 @@ public sealed class DownloadFaultTests : ServerTest
     {
         MirrorFixtures.ServeV3(Server, "s", IndexFixtures.V7Index());
         Server.Resource("s/v3/manifests/index/index.manifest.json").Delay = TimeSpan.FromSeconds(3);
-        var fetcher = Fetcher(tune: o =>
+        var options = Options(tune: o =>
         {
             o.RequestTimeout = TimeSpan.FromMilliseconds(200);
             o.Retries = 0;
         });
-        var run = Mirror(Server.Url("s"), fetcher);
+        var run = Mirror(Server.Url("s"), options);
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
         Assert.Contains("no response within 0.2 s", error.Message);
@@ -121,7 +121,7 @@ public sealed class DownloadFaultTests : ServerTest
     {
         byte[] index = IndexFixtures.V7Index();
         MirrorFixtures.ServeV2(Server, "big", index);
-        var run = Mirror(Server.Url("big/build_cache/index.json"), Fetcher(tune: o => o.MaxDownloadBytes = 1000));
+        var run = Mirror(Server.Url("big/build_cache/index.json"), Options(tune: o => o.MaxDownloadBytes = 1000));
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.DownloadTooLarge, error.ErrorId);
         Assert.Equal(CacheErrorKind.LimitsExceeded, error.Kind);
@@ -154,6 +154,6 @@ public sealed class DownloadFaultTests : ServerTest
         var error = Assert.Single(Mirror(Server.Url("down")).Errors);
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
         Assert.EndsWith("502 Bad Gateway. The local cache holds an earlier copy: add -Offline to read it.", error.Message);
-        Assert.Equal(3, Mirror(Server.Url("down"), Fetcher(offline: true)).Specs.Count);
+        Assert.Equal(3, Mirror(Server.Url("down"), Options(offline: true)).Specs.Count);
     }
 }
