@@ -20,9 +20,13 @@ internal sealed class PageMapper
     private readonly bool _packageOnly;
     private readonly YamlValues _values;
 
-    public PageMapper(string path, CompiledQuery query, SpecFactory factory, bool packageOnly)
+    private readonly string? _siteTag;
+
+    /// <summary>A mapper for the page at <paramref name="path"/>, whose place in a site gives it <paramref name="siteTag"/> (null elsewhere).</summary>
+    public PageMapper(string path, string? siteTag, CompiledQuery query, SpecFactory factory, bool packageOnly)
     {
         _path = path;
+        _siteTag = siteTag;
         _query = query;
         _factory = factory;
         _packageOnly = packageOnly;
@@ -46,7 +50,7 @@ internal sealed class PageMapper
             ?? throw _values.WrongType(PageKeys.Title, "the package name", titleEntry.Value);
         string? layout = Find(keys, PageKeys.Layout) is { } l ? _values.ScalarText(l.Value, PageKeys.Layout) : null;
         IReadOnlyList<string> categories = Categories(keys);
-        string? tag = TagOf(categories);
+        string? tag = _siteTag ?? CachePage.TagOf(categories);
 
         if (!_query.MatchesPage(title, tag))
         {
@@ -113,20 +117,6 @@ internal sealed class PageMapper
         }
 
         return Array.Empty<string>();
-    }
-
-    /// <summary>The tag is the last category other than "package".</summary>
-    internal static string? TagOf(IReadOnlyList<string> categories)
-    {
-        for (int i = categories.Count - 1; i >= 0; i--)
-        {
-            if (!string.Equals(categories[i], PageKeys.PackageCategory, StringComparison.Ordinal))
-            {
-                return categories[i];
-            }
-        }
-
-        return null;
     }
 
     private MetaValues MetaOf(YamlNode node)

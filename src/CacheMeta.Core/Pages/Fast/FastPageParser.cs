@@ -25,7 +25,7 @@ internal sealed class FastPageParser
 
     /// <summary>True when the page was read here; <paramref name="page"/> is null when the query rules it out.</summary>
     [MethodImpl(Jit.Optimized)]
-    public bool TryParse(ReadOnlySpan<byte> file, FrontMatter frontMatter, string path, CompiledQuery query,
+    public bool TryParse(ReadOnlySpan<byte> file, FrontMatter frontMatter, string path, string? siteTag, CompiledQuery query,
         bool packageOnly, out CachePage? page)
     {
         page = null;
@@ -42,7 +42,7 @@ internal sealed class FastPageParser
             return false;
         }
 
-        string? tag = PageMapper.TagOf(categories);
+        string? tag = siteTag ?? CachePage.TagOf(categories);
         if (!query.MatchesPage(title, tag))
         {
             return true;
