@@ -26,7 +26,7 @@ internal sealed class IndexSpecReader
     private readonly CompiledQuery _query;
     private readonly ISourceObserver _observer;
     private readonly SpecFactory _factory;
-    private readonly QueryMemo _memo = new();
+    private readonly QueryMemo _memo;
     private readonly IndexRecord _record = new();
     private readonly Dictionary<string, (string Name, string Version)> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
@@ -41,6 +41,7 @@ internal sealed class IndexSpecReader
         _query = query;
         _observer = observer;
         _factory = new SpecFactory(scope.Origin);
+        _memo = query.NewMemo();
     }
 
     /// <summary>The specs, in file order (but for specs that waited for their compiler).</summary>

@@ -21,12 +21,14 @@ internal sealed class PageMapper
     private readonly YamlValues _values;
 
     private readonly string? _siteTag;
+    private readonly QueryMemo _memo;
 
     /// <summary>A mapper for the page at <paramref name="path"/>, whose place in a site gives it <paramref name="siteTag"/> (null elsewhere).</summary>
-    public PageMapper(string path, string? siteTag, CompiledQuery query, SpecFactory factory, bool packageOnly)
+    public PageMapper(string path, string? siteTag, CompiledQuery query, QueryMemo memo, SpecFactory factory, bool packageOnly)
     {
         _path = path;
         _siteTag = siteTag;
+        _memo = memo;
         _query = query;
         _factory = factory;
         _packageOnly = packageOnly;
@@ -51,6 +53,7 @@ internal sealed class PageMapper
         string? layout = Find(keys, PageKeys.Layout) is { } l ? _values.ScalarText(l.Value, PageKeys.Layout) : null;
         IReadOnlyList<string> categories = Categories(keys);
         string? tag = _siteTag ?? CachePage.TagOf(categories);
+        _memo.Tally?.Observe(CensusField.Tag, tag);
 
         if (!_query.MatchesPage(title, tag))
         {
@@ -170,7 +173,7 @@ internal sealed class PageMapper
         foreach (var item in list.Items)
         {
             var record = SpecRecord(item, package, tag);
-            if (!_packageOnly && _query.MatchesSpec(record))
+            if (!_packageOnly && _query.MatchesSpec(record, _memo))
             {
                 specs.Add(record);
             }
@@ -250,7 +253,7 @@ internal sealed class PageMapper
             var parsed = LegacySpecString.Parse(text) ?? throw _values.Error($"'{text}' is not a spec string.", at);
             var record = _factory.Create(package, tag, null, Single(parsed.Version), parsed.Compiler, parsed.OS,
                 parsed.Platform, parsed.Target, parsed.Variants, Array.Empty<string>(), null, null, _path);
-            if (!_packageOnly && _query.MatchesSpec(record))
+            if (!_packageOnly && _query.MatchesSpec(record, _memo))
             {
                 specs.Add(record);
             }

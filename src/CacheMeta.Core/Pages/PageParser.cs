@@ -18,6 +18,7 @@ internal sealed class PageParser
     private readonly CompiledQuery _query;
     private readonly bool _packageOnly;
     private readonly SpecFactory _factory;
+    private readonly QueryMemo _memo;
     private readonly FastPageParser _fast;
 
     public PageParser(CompiledQuery query, bool packageOnly, Sources.ISpecSource? origin = null)
@@ -25,7 +26,8 @@ internal sealed class PageParser
         _query = query;
         _packageOnly = packageOnly;
         _factory = new SpecFactory(origin);
-        _fast = new FastPageParser(_factory, new QueryMemo());
+        _memo = query.NewMemo();
+        _fast = new FastPageParser(_factory, _memo);
     }
 
     private byte[] _buffer = new byte[16 * 1024];
@@ -66,7 +68,7 @@ internal sealed class PageParser
 
             string yaml = Decode(file.Slice(frontMatter.YamlStart, frontMatter.YamlEnd - frontMatter.YamlStart), path);
             var root = YamlTreeReader.Read(yaml, path);
-            return PageResult.Read(path, new PageMapper(path, siteTag, _query, _factory, _packageOnly).Map(root));
+            return PageResult.Read(path, new PageMapper(path, siteTag, _query, _memo, _factory, _packageOnly).Map(root));
         }
         catch (CacheMetaException ex)
         {

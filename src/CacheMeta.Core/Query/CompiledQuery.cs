@@ -33,6 +33,17 @@ public sealed class CompiledQuery
     /// (whose <see cref="CacheMetaException.Subject"/> is the failing spec).
     /// </summary>
     public CompiledQuery(SpecQuery query)
+        : this(query, null, ownCensus: true)
+    {
+    }
+
+    /// <summary>A query whose readers report to <paramref name="census"/>, which several queries may share.</summary>
+    internal CompiledQuery(SpecQuery query, ValueCensus? census)
+        : this(query, census, ownCensus: false)
+    {
+    }
+
+    private CompiledQuery(SpecQuery query, ValueCensus? census, bool ownCensus)
     {
         if (query is null)
         {
@@ -59,10 +70,21 @@ public sealed class CompiledQuery
         _variant = SpecQuery.IsEmpty(query.Variant) ? null : new VariantMatcher(query.Variant!);
         _hashPrefixes = SpecQuery.IsEmpty(query.Hash) ? null : Array.ConvertAll(ToArray(query.Hash!), HashPrefix.Normalize);
         var specs = new List<SpecConstraint>();
+        var warnings = new List<string>();
         foreach (string text in query.Spec ?? Array.Empty<string>())
         {
-            specs.AddRange(SpecConstraint.Parse(text));
+            foreach (var spec in SpecConstraint.Parse(text))
+            {
+                specs.Add(spec);
+                foreach (string target in spec.UnknownRangeTargets)
+                {
+                    warnings.Add($"The target '{target}' in the spec '{text}' is not a microarchitecture CacheMeta knows, so its range "
+                        + $"'{spec.Target}' has no other targets to match than '{target}' itself.");
+                }
+            }
         }
+
+        Warnings = warnings;
 
         _recordTests = new Func<object?, bool>?[]
         {
@@ -87,7 +109,17 @@ public sealed class CompiledQuery
             || specs.Exists(s => s.HasSpecCriteria);
         TagValues = SpecQuery.IsEmpty(query.Tag) ? null : query.Tag;
         StackValues = SpecQuery.IsEmpty(query.Stack) ? null : query.Stack;
+        Census = ownCensus ? ValueCensus.For(query) : census; // once the values are known to be valid
     }
+
+    /// <summary>What the readers report the values they meet to, so unmatched filter values can be named; null when no value is literal.</summary>
+    internal ValueCensus? Census { get; }
+
+    /// <summary>What the query itself should tell the user: a -Spec target range around a target no table knows.</summary>
+    internal IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>A memo for one reader, with its tally of the census.</summary>
+    internal QueryMemo NewMemo() => new(Census?.NewTally());
 
     /// <summary>The tags asked for as given, null when none: a catalog reads its default tag then.</summary>
     internal IReadOnlyList<string>? TagValues { get; }
@@ -120,14 +152,28 @@ public sealed class CompiledQuery
     /// <summary>True when a package summary's stacks include a wanted stack (or no stack is asked for).</summary>
     public bool MatchesStacks(IReadOnlyList<string> stacks) => _stack is null || _stack.MatchesAny(stacks);
 
-    /// <summary>True when a built spec passes every criterion: its name and tag as <see cref="MatchesPage"/> asks, and the rest as <see cref="MatchesSpec"/>.</summary>
-    public bool Matches(CacheSpec spec) => MatchesPage(spec?.Package, spec?.Tag) && MatchesSpec(spec!);
+    /// <summary>True when a built spec passes every criterion: its name and tag as <see cref="MatchesPage"/> asks, and the rest as <see cref="MatchesSpec(CacheSpec)"/>.</summary>
+    public bool Matches(CacheSpec spec) => Matches(spec, null);
+
+    /// <summary>As <see cref="Matches(CacheSpec)"/>, with a memo (and its census tally) for a stream of built specs.</summary>
+    internal bool Matches(CacheSpec spec, QueryMemo? memo)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        memo?.Tally?.Observe(CensusField.Tag, spec.Tag);
+        return MatchesPage(spec.Package, spec.Tag) && MatchesSpec(spec, memo);
+    }
 
     /// <summary>
     /// Evaluates every spec-level criterion (all but name and tag) on a built object: the same record check the
     /// readers make on shared values, without a memo, so there is one evaluation whatever holds the values.
     /// </summary>
-    public bool MatchesSpec(CacheSpec spec)
+    public bool MatchesSpec(CacheSpec spec) => MatchesSpec(spec, null);
+
+    internal bool MatchesSpec(CacheSpec spec, QueryMemo? memo)
     {
         if (spec is null)
         {
@@ -135,7 +181,7 @@ public sealed class CompiledQuery
         }
 
         // A spec without a hash (the oldest pages) matches no hash prefix, and an empty one matches none either.
-        return MatchesHash(spec.Hash) && MatchesRecord(null, spec.Package, spec.Hash ?? string.Empty, spec.Compiler, spec.OS,
+        return MatchesHash(spec.Hash) && MatchesRecord(memo, spec.Package, spec.Hash ?? string.Empty, spec.Compiler, spec.OS,
             spec.Platform, spec.Target, spec.TargetFamily, spec.Versions, spec.Variants, spec.Stacks);
     }
 
@@ -186,6 +232,11 @@ public sealed class CompiledQuery
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)
     {
+        if (memo?.Tally is { Open: true } tally)
+        {
+            tally.ObserveRecord(compiler, os, platform, target, family, stacks); // every value, before AND-ing stops at the first miss
+        }
+
         bool parameters = QueryMemo.Check(memo, 0, compiler, _recordTests[0])
             && QueryMemo.Check(memo, 1, os, _recordTests[1])
             && QueryMemo.Check(memo, 2, platform, _recordTests[2])

@@ -99,9 +99,26 @@ internal sealed class CatalogSource : ISpecSource
         }
     }
 
-    // The tags the query names; develop when it names none.
-    private static List<string> Tags(Catalog catalog, CompiledQuery query) =>
-        query.TagValues is null
+    // The tags the query names (develop when it names none). The census sees every tag, and the stacks of the
+    // chosen ones, so a tag or stack named with a typing error is reported with the names the catalog has.
+    private static List<string> Tags(Catalog catalog, CompiledQuery query)
+    {
+        var tags = query.TagValues is null
             ? catalog.Tags.Where(t => t == Catalog.DefaultTag).ToList()
             : catalog.Tags.Where(query.MatchesTag).ToList();
+        if (query.Census is { } census)
+        {
+            foreach (string tag in catalog.Tags)
+            {
+                census.Observe(CensusField.Tag, tag);
+            }
+
+            foreach (var entry in tags.SelectMany(catalog.EntriesOf))
+            {
+                census.Observe(CensusField.Stack, entry.Label);
+            }
+        }
+
+        return tags;
+    }
 }

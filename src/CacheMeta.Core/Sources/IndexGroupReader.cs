@@ -41,6 +41,7 @@ internal sealed class IndexGroupReader
     public IEnumerable<SourceResult<CacheSpec>> ReadSpecs(IndexGroup group, CompiledQuery query, bool completeStacks,
         CancellationToken cancellationToken)
     {
+        query.Census?.Observe(CensusField.Tag, group.Tag);
         if (!query.MatchesTag(group.Tag))
         {
             yield break; // a mirror has no tag, so -Tag rules it out, as Where-Object Tag would

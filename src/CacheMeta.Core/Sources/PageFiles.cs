@@ -84,6 +84,11 @@ public static class PageFiles
                 continue; // .git and friends
             }
 
+            if (isCacheFolder)
+            {
+                query?.Census?.Observe(CensusField.Tag, name); // the site's tags, also those -Tag rules out
+            }
+
             if (query is null || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)))
             {
                 folders.Add(Path.Combine(directory, name));

@@ -47,4 +47,7 @@ public sealed class GetCachePackageCommand : PackageFilterCommandBase
 
     /// <inheritdoc />
     protected override void ProcessRecord() => ReadPackages(_query!, WriteObject);
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => WriteUnmatched(_query);
 }

@@ -52,4 +52,7 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
 
     /// <inheritdoc />
     protected override void ProcessRecord() => ReadSpecs(_query!, WriteObject);
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => WriteUnmatched(_query);
 }

@@ -87,6 +87,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        WriteUnmatched(_query);
         if (_summarizer!.Unstacked > 0)
         {
             WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");

@@ -42,6 +42,21 @@ public abstract class PackageFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Spec { get; set; }
 
-    /// <summary>Compiles the query; a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the cmdlet.</summary>
-    protected CompiledQuery CompileQuery(SpecQuery query) => QueryCompiler.Compile(this, query);
+    /// <summary>
+    /// Compiles the query; a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the
+    /// cmdlet, and what the query itself finds doubtful (a -Spec range around an unknown target) is a warning.
+    /// </summary>
+    protected CompiledQuery CompileQuery(SpecQuery query)
+    {
+        var compiled = QueryCompiler.Compile(this, query);
+        foreach (string warning in compiled.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        return compiled;
+    }
+
+    /// <summary>Once the input ends: a warning for each filter value that matched nothing the sources read hold.</summary>
+    protected void WriteUnmatched(CompiledQuery? query) => UnmatchedValues.Write(this, query);
 }
