@@ -38,7 +38,8 @@ internal sealed class FetchResult
 /// GET over HttpClient, done synchronously on the caller's thread so progress and verbose notes reach the
 /// cmdlet's streams: a timeout for the headers and one for each pause in the body, a size cap, retries with
 /// doubling pauses after 5xx/408/429 answers, timeouts and broken connections (a body shorter than its
-/// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait.
+/// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait. A host name that
+/// does not resolve fails at once.
 /// </summary>
 internal sealed class HttpFetcher
 {
@@ -116,6 +117,12 @@ internal sealed class HttpFetcher
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TransientException($"no response within {_options.RequestTimeout.TotalSeconds:0.##} s");
+        }
+        catch (HttpRequestException ex) when (IsNameResolutionFailure(ex))
+        {
+            // Not worth a retry: a name that does not resolve now will not in a few seconds (no network, a typing
+            // error), and three doubling pauses would only keep the user waiting for the same answer.
+            throw Failed(url, $"the host name '{url.Host}' could not be resolved ({Innermost(ex)})", CacheErrorKind.ResourceUnavailable, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -236,6 +243,27 @@ internal sealed class HttpFetcher
 
     private static CacheMetaException Failed(Uri url, string reason, CacheErrorKind kind, Exception? inner) =>
         new(ErrorIds.DownloadFailed, kind, $"GET {url} failed: {reason}.", url.ToString(), innerException: inner);
+
+    private static bool IsNameResolutionFailure(HttpRequestException ex)
+    {
+#if NET
+        if (ex.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            return true;
+        }
+#endif
+        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException socket
+                && socket.SocketErrorCode is System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain
+                    or System.Net.Sockets.SocketError.NoData)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string Innermost(Exception ex)
     {

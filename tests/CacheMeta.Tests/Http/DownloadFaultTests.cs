@@ -42,6 +42,40 @@ public sealed class DownloadFaultTests : ServerTest
         Assert.Equal(3, Server.Requests.Count); // one try and two retries
     }
 
+    [Theory]
+    [InlineData(System.Net.Sockets.SocketError.HostNotFound)]
+    [InlineData(System.Net.Sockets.SocketError.TryAgain)]
+    public void AHostNameThatDoesNotResolveFailsAtOnce(System.Net.Sockets.SocketError failure)
+    {
+        var handler = new UnresolvableHandler(failure);
+        var fetcher = new CacheMeta.Http.IndexFetcher(Options(tune: o => o.RetryDelay = TimeSpan.FromSeconds(30)), Observer, handler);
+        var error = Assert.Throws<CacheMetaException>(() =>
+            fetcher.FetchDocument(new Uri("https://cachemeta.invalid/cache_spack_io_index.json"), 1000, CancellationToken.None));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
+        Assert.Equal(CacheErrorKind.ResourceUnavailable, error.Kind);
+        Assert.Contains("'cachemeta.invalid' could not be resolved", error.Message);
+        Assert.DoesNotContain(Observer.Verbose, v => v.Contains("trying again"));
+    }
+
+    private sealed class UnresolvableHandler : System.Net.Http.HttpMessageHandler
+    {
+        private readonly System.Net.Sockets.SocketError _failure;
+
+        public UnresolvableHandler(System.Net.Sockets.SocketError failure) => _failure = failure;
+
+        public int Calls { get; private set; }
+
+        protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request,
+            CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new System.Net.Http.HttpRequestException("Name or service not known (cachemeta.invalid:443)",
+                new System.Net.Sockets.SocketException((int)_failure));
+        }
+    }
+
     [Fact]
     public void AMissingIndexIsIndexNotFoundAndAMissingFileIsDownloadFailed()
     {
