@@ -15,10 +15,17 @@ internal sealed class TagCollector
 {
     private readonly Dictionary<string, (SortedSet<string> Stacks, string? Source, ISpecSource? Origin)> _tags = new(StringComparer.Ordinal);
     private readonly Wildcard[]? _names;
+    private readonly ValueCensus? _census;
 
-    /// <summary>Creates a collector that keeps the tags matching any of <paramref name="names"/> (wildcards; null keeps all).</summary>
-    public TagCollector(IReadOnlyList<string>? names = null) =>
+    /// <summary>
+    /// Creates a collector that keeps the tags matching any of <paramref name="names"/> (wildcards; null keeps all).
+    /// Every tag offered, kept or not, is shown to <paramref name="census"/>, so a name that matches none can be reported.
+    /// </summary>
+    public TagCollector(IReadOnlyList<string>? names = null, ValueCensus? census = null)
+    {
         _names = names is null || names.Count == 0 ? null : names.Select(n => new Wildcard(n)).ToArray();
+        _census = census;
+    }
 
     /// <summary>True when a tag of this name is kept.</summary>
     public bool Wanted(string? name) => name is not null && (_names is null || Array.Exists(_names, w => w.IsMatch(name)));
@@ -29,6 +36,7 @@ internal sealed class TagCollector
     /// </summary>
     public void Add(string name, IEnumerable<string>? stacks, string? source, ISpecSource? origin = null)
     {
+        _census?.Observe(CensusField.Tag, name);
         if (!Wanted(name))
         {
             return;

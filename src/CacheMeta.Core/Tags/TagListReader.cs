@@ -22,6 +22,10 @@ internal static class TagListReader
     public static void ReadFile(string path, TagCollector tags, ISpecSource? origin = null) =>
         Read(TagFile.ReadText(path, ErrorIds.InvalidTagList), path, tags, origin);
 
+    /// <summary>True for a file that is not a page: what a page-tree path that is a file holds instead is a tag list.</summary>
+    public static bool IsTagList(string path) =>
+        File.Exists(path) && Path.GetFileName(path) is not (PageFiles.PageFileName or PageFiles.LegacyPageFileName);
+
     /// <summary>
     /// Where the pages of a tag list's tags are: the site's <c>_cache</c> folder, for a list at
     /// <c>&lt;site&gt;/_data/tags.yaml</c> whose site has one; null for a list elsewhere.

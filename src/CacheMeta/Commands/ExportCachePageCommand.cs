@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using CacheMeta.Aggregation;
 using CacheMeta.Commands.Internal;
+using CacheMeta.Commands.Selection;
 using CacheMeta.IO;
 using CacheMeta.Pages;
 
@@ -62,7 +63,7 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _site = PathResolver.ResolveDestination(this, Destination!, out var error);
+        _site = CmdletPaths.ResolveDestination(this, Destination!, out var error);
         if (error is not null)
         {
             ThrowTerminatingError(error); // nowhere to write: nothing can go on

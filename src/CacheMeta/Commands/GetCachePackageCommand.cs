@@ -30,7 +30,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CachePackage hdf5 -CompleteStacks | Format-List Name, Tag, Versions, NumSpecsByStack</code>
 /// <para>Summarises hdf5 in the public cache's develop tag, counting its specs in every stack.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CachePackage))]
 public sealed class GetCachePackageCommand : PackageFilterCommandBase
 {
@@ -46,7 +46,13 @@ public sealed class GetCachePackageCommand : PackageFilterCommandBase
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadPackages(_query!, WriteObject);
+    protected override void ProcessRecord()
+    {
+        if (SelectSource() is { } selection)
+        {
+            ReadPackages(selection.Open(), _query!, WriteObject, selection);
+        }
+    }
 
     /// <inheritdoc />
     protected override void EndProcessing() => WriteUnmatched(_query);

@@ -38,7 +38,7 @@ namespace CacheMeta.Commands;
 /// <para>Uses Spack's spec syntax: hdf5 1.14 or newer with MPI, built with gcc 13 for x86_64_v3 or any newer
 /// x86_64 target, and every openmpi 5.x binary.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheSpec))]
 public sealed class GetCacheSpecCommand : SpecFilterCommandBase
 {
@@ -51,7 +51,13 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
     protected override void BeginProcessing() => _query = CompileQuery(BuildQuery());
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadSpecs(_query!, WriteObject);
+    protected override void ProcessRecord()
+    {
+        if (SelectSource() is { } selection)
+        {
+            ReadSpecs(selection.Open(), _query!, WriteObject, selection);
+        }
+    }
 
     /// <inheritdoc />
     protected override void EndProcessing() => WriteUnmatched(_query);

@@ -29,7 +29,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheSpec -Path ./site -Compiler gcc@13 | Measure-CacheStack</code>
 /// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheStackSummary))]
 public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
 {
@@ -71,7 +71,11 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            ReadSpecs(_query!, _summarizer!.Add);
+            if (SelectSource() is { } selection)
+            {
+                ReadSpecs(selection.Open(), _query!, _summarizer!.Add, selection);
+            }
+
             return;
         }
 

@@ -57,6 +57,12 @@ public abstract class PackageFilterCommandBase : CacheSourceCommandBase
         return compiled;
     }
 
-    /// <summary>Once the input ends: a warning for each filter value that matched nothing the sources read hold.</summary>
-    protected void WriteUnmatched(CompiledQuery? query) => UnmatchedValues.Write(this, query);
+    /// <summary>Once the input ends: a warning for each filter value that matched nothing the sources read hold (when all could be read).</summary>
+    protected void WriteUnmatched(CompiledQuery? query)
+    {
+        if (ReadErrors == 0)
+        {
+            UnmatchedValues.Write(this, query);
+        }
+    }
 }

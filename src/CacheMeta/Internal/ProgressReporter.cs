@@ -1,11 +1,12 @@
-using System.Diagnostics;
+using System;
 using System.Management.Automation;
 
 namespace CacheMeta.Commands.Internal;
 
 /// <summary>
-/// A progress bar for reading many pages: updated at most a few times a second (progress records are not
-/// free), with one activity id per cmdlet, and always completed so no bar is left behind.
+/// A progress bar for reading many items: updated at most a few times a second (progress records are not
+/// free), with one activity id per cmdlet, and always completed so no bar is left behind. Called once per spec, so
+/// it reads the coarse tick count, which costs a few nanoseconds, rather than a stopwatch.
 /// </summary>
 internal sealed class ProgressReporter
 {
@@ -14,8 +15,7 @@ internal sealed class ProgressReporter
     private readonly Cmdlet _cmdlet;
     private readonly int _activityId;
     private readonly string _activity;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastWrite = -IntervalMilliseconds;
+    private int _lastWrite = Environment.TickCount - (int)IntervalMilliseconds;
     private readonly string _statusFormat;
     private bool _shown;
 
@@ -36,10 +36,10 @@ internal sealed class ProgressReporter
     {
         Pages++;
         Items += items;
-        long now = _clock.ElapsedMilliseconds;
-        if (now - _lastWrite < IntervalMilliseconds)
+        int now = Environment.TickCount;
+        if (unchecked(now - _lastWrite) < IntervalMilliseconds)
         {
-            return;
+            return; // the difference is right across the tick count's wrap-around too
         }
 
         _lastWrite = now;
