@@ -110,7 +110,7 @@ Describe 'Get-CacheSpec sources' {
         $specs.Count | Should -Be 6
     }
 
-    It 'binds CachePackage objects by their Source' {
+    It 'gives the specs of piped CachePackage objects' {
         $specs = Get-CachePackage -Path $Tree -Name cmake | Get-CacheSpec
         $specs.Package | Sort-Object -Unique | Should -Be 'cmake'
         $specs.Count | Should -Be 2

@@ -53,8 +53,6 @@ public static class ErrorIds
     public const string InvalidManifest = "InvalidManifest";
     /// <summary>-Offline was asked for and the local cache holds no copy of what is needed.</summary>
     public const string CacheEntryMissing = "CacheEntryMissing";
-    /// <summary>A tag named without wildcards is not in the catalog.</summary>
-    public const string TagNotFound = "TagNotFound";
-    /// <summary>A stack named without wildcards is in none of the selected tags.</summary>
-    public const string StackNotFound = "StackNotFound";
+    /// <summary>A piped package or tag does not say where its specs are (made by hand, or from a tag list outside a site).</summary>
+    public const string SourceUnknown = "SourceUnknown";
 }

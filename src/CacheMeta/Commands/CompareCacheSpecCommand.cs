@@ -31,15 +31,16 @@ public sealed class CompareCacheSpecCommand : CacheCommandBase
 
     private readonly List<CacheSpec> _difference = new();
 
-    /// <summary>The specs to compare against (the older tag, the public cache).</summary>
+    /// <summary>
+    /// The specs to compare against (the older tag, the public cache). Null is refused, as Compare-Object refuses it:
+    /// a query that found nothing must not pass for an empty side (use @() for one).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [AllowNull]
     [AllowEmptyCollection]
     public CacheSpec[]? ReferenceSpec { get; set; }
 
-    /// <summary>The specs compared with the reference (the newer tag, the mirror); also taken from the pipeline.</summary>
+    /// <summary>The specs compared with the reference (the newer tag, the mirror); also taken from the pipeline. Null is refused.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
-    [AllowNull]
     [AllowEmptyCollection]
     public CacheSpec[]? DifferenceSpec { get; set; }
 

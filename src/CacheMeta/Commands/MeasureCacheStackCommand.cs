@@ -39,7 +39,6 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <summary>The type name of split summaries, which have a view with a Group column.</summary>
     private const string GroupedTypeName = "CacheMeta.CacheStackSummary#Grouped";
 
-    private CompiledQuery? _query;
     private StackSummarizer? _summarizer;
 
     /// <summary>Specs to summarise, usually from Get-CacheSpec or another source's cmdlet.</summary>
@@ -62,8 +61,8 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _query = CompileQuery(BuildQuery());
-        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), _query);
+        base.BeginProcessing();
+        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), Query);
     }
 
     /// <inheritdoc />
@@ -71,9 +70,9 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            if (SelectSource() is { } selection)
+            if (!KeepPipedNames() && SelectSource() is { } selection)
             {
-                ReadSpecs(selection.Open(), _query!, _summarizer!.Add, selection);
+                ReadSpecs(selection.Open(), Query, _summarizer!.Add, selection);
             }
 
             return;
@@ -91,7 +90,12 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        WriteUnmatched(_query);
+        if (PipedNamesQuery() is { } named && SelectSource() is { } selection)
+        {
+            ReadSpecs(selection.Open(), named, _summarizer!.Add, selection);
+        }
+
+        WriteUnmatched();
         if (_summarizer!.Unstacked > 0)
         {
             WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");

@@ -20,14 +20,18 @@ public abstract class PageSourceCommandBase : CacheCommandBase
     /// <summary>Parameter set names: no source named, and the page sources.</summary>
     protected const string DefaultSet = "Default", PathSet = "Path", LiteralPathSet = "LiteralPath";
 
+    // -Path and -LiteralPath are not Mandatory in their sets: with a mandatory by-property-name parameter in two sets
+    // beside the one -InputObject set, PowerShell's binder gives up on both sets before it tries a piped file's
+    // PSPath (its last-ditch rule for ambiguous pipeline sets). Optional, the Default set wins when neither is given.
+
     /// <summary>Page files or folders of pages (searched recursively); wildcards are allowed.</summary>
-    [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Path { get; set; }
 
     /// <summary>Page files or folders of pages, used exactly as typed (no wildcards); Get-ChildItem items bind here by their PSPath.</summary>
-    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
     [Alias("PSPath", "LP")]
     [ValidateNotNullOrEmpty]
     public string[]? LiteralPath { get; set; }
