@@ -71,11 +71,6 @@ Describe 'Piped packages and tags are read from where they came from' {
         (Get-CachePackage -Mirror $mirror | Get-CacheSpec | Key) | Should -Be (Get-CacheSpec -Mirror $mirror | Key)
     }
 
-    It 'a page''s package gives that page''s specs, filtered' {
-        (Get-CachePackage hdf5 -Path $Samples | Get-CacheSpec -Target neoverse_v2 | Key) |
-            Should -Be (Get-CacheSpec hdf5 -Path $Samples -Target neoverse_v2 | Key)
-    }
-
     It 'reads an index once for all the packages piped from it' {
         $server = Start-TestHttpServer -Root $Site
         try {
@@ -104,13 +99,6 @@ Describe 'Names from the pipeline' {
         $result = 'cmake', 'hdf5' | & $Command -Path $Samples
         @($result).Count | Should -Be $Expected
         @($result | ForEach-Object { if ($_.Package) { $_.Package } else { $_.Name } } | Sort-Object -Unique) | Should -Be 'cmake', 'hdf5'
-    }
-
-    It 'a piped object that no parameter takes is a binding error, not a package name' {
-        $result = Get-CacheTag -Path $Samples | Get-CacheSpec -Path $Samples -ErrorVariable problems -ErrorAction SilentlyContinue
-        $result | Should -BeNullOrEmpty
-        @($problems).Count | Should -Be 2
-        $problems[0].FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,CacheMeta.Commands.GetCacheSpecCommand'
     }
 }
 

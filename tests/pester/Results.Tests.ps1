@@ -55,11 +55,6 @@ Describe 'A filter value that matches nothing the source holds' {
         "$($warnings[0])" | Should -BeExactly $Expected
     }
 
-    It 'does not warn when the value exists but no spec has it together with the other filters' {
-        Get-CacheSpec -Path $Samples -Target m1 -Compiler gcc@13 -WarningVariable warnings | Should -BeNullOrEmpty
-        $warnings | Should -BeNullOrEmpty
-    }
-
     It 'warns about a catalog''s tag with the tags it has, instead of an error' {
         Get-CacheSpec -Catalog $Catalog -Tag v9.9.9 -ErrorVariable problems -WarningVariable warnings -WarningAction SilentlyContinue |
             Should -BeNullOrEmpty
