@@ -118,7 +118,7 @@ internal sealed class HttpFetcher
         {
             throw new TransientException($"no response within {_options.RequestTimeout.TotalSeconds:0.##} s");
         }
-        catch (HttpRequestException ex) when (IsNameResolutionFailure(ex))
+        catch (HttpRequestException ex) when (NameResolution.Failed(ex))
         {
             // Not worth a retry: a name that does not resolve now will not in a few seconds (no network, a typing
             // error), and three doubling pauses would only keep the user waiting for the same answer.
@@ -243,27 +243,6 @@ internal sealed class HttpFetcher
 
     private static CacheMetaException Failed(Uri url, string reason, CacheErrorKind kind, Exception? inner) =>
         new(ErrorIds.DownloadFailed, kind, $"GET {url} failed: {reason}.", url.ToString(), innerException: inner);
-
-    private static bool IsNameResolutionFailure(HttpRequestException ex)
-    {
-#if NET
-        if (ex.HttpRequestError == HttpRequestError.NameResolutionError)
-        {
-            return true;
-        }
-#endif
-        for (Exception? inner = ex; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is System.Net.Sockets.SocketException socket
-                && socket.SocketErrorCode is System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain
-                    or System.Net.Sockets.SocketError.NoData)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string Innermost(Exception ex)
     {
