@@ -11,7 +11,8 @@ namespace CacheMeta.Commands;
 /// distinct packages, package versions (name and version), compilers, operating systems, platforms, targets and
 /// target families among them. A spec counts in each of its stacks, so Specs over a set of pages equals the sum
 /// of their num_specs_by_stack; the root stack holds every spec of a tag. Specs come from the pipeline (CacheSpec
-/// objects from any source) or are read from -Path/-LiteralPath; the filters of Get-CacheSpec apply to both, and
+/// objects from any source, used as they are) or are read from a source (-Path, -Catalog, -Mirror, or the default
+/// one); the filters of Get-CacheSpec apply to both, and
 /// -Stack also limits which stacks are summarised. -GroupBy splits each stack's summary by target, target
 /// family, OS, compiler or platform (one row per stack and value, instead of one per stack). Only counters and
 /// sets of distinct values are kept, never the specs; the summaries are written when the input ends.
