@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using CacheMeta.Pages.Yaml;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Pages;
 
@@ -53,7 +54,7 @@ internal sealed class PageMapper
         string? layout = Find(keys, PageKeys.Layout) is { } l ? _values.ScalarText(l.Value, PageKeys.Layout) : null;
         IReadOnlyList<string> categories = Categories(keys);
         string? tag = _siteTag ?? CachePage.TagOf(categories);
-        _memo.Tally?.Observe(CensusField.Tag, tag);
+        _memo.Tally?.Observe(CompletionField.Tag, tag);
 
         if (!_query.MatchesPage(title, tag))
         {

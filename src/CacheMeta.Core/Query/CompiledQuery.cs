@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CacheMeta.Query.Spec;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Query;
 
@@ -163,7 +164,7 @@ public sealed class CompiledQuery
             throw new ArgumentNullException(nameof(spec));
         }
 
-        memo?.Tally?.Observe(CensusField.Tag, spec.Tag);
+        memo?.Tally?.Observe(CompletionField.Tag, spec.Tag);
         return MatchesPage(spec.Package, spec.Tag) && MatchesSpec(spec, memo);
     }
 

@@ -3,26 +3,15 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CacheMeta.Completion;
 using CacheMeta.Text;
 
 namespace CacheMeta.Query;
 
-/// <summary>The filters whose values a <see cref="ValueCensus"/> checks against what a source holds.</summary>
-internal enum CensusField
-{
-    Tag,
-    Stack,
-    Target,
-    TargetFamily,
-    OS,
-    Platform,
-    Compiler,
-}
-
 /// <summary>A filter value given without wildcards that nothing the source holds matches, with what it does hold.</summary>
 internal sealed class UnmatchedValue
 {
-    public UnmatchedValue(CensusField field, string value, IReadOnlyList<string> held, bool heldAll)
+    public UnmatchedValue(CompletionField field, string value, IReadOnlyList<string> held, bool heldAll)
     {
         Field = field;
         Value = value;
@@ -30,7 +19,7 @@ internal sealed class UnmatchedValue
         HeldAll = heldAll;
     }
 
-    public CensusField Field { get; }
+    public CompletionField Field { get; }
 
     public string Value { get; }
 
@@ -52,7 +41,9 @@ internal sealed class UnmatchedValue
 /// </summary>
 internal sealed class ValueCensus
 {
-    private const int FieldCount = 7;
+    // Indexed by CompletionField: the filter parameters whose values are names a source holds. The census checks
+    // all of them but Name.
+    private const int FieldCount = 8;
 
     private readonly Wanted[][] _wanted = new Wanted[FieldCount][];
     private readonly int[] _openPerField = new int[FieldCount];
@@ -63,13 +54,14 @@ internal sealed class ValueCensus
     private ValueCensus(SpecQuery query)
     {
         bool records = SpecQuery.IsEmpty(query.Hash);
-        Add(CensusField.Tag, query.Tag, Patterns);
-        Add(CensusField.Stack, records ? query.Stack : null, Patterns);
-        Add(CensusField.Target, records ? query.Target : null, Patterns);
-        Add(CensusField.TargetFamily, records ? query.TargetFamily : null, Patterns);
-        Add(CensusField.OS, records ? query.OS : null, Patterns);
-        Add(CensusField.Platform, records ? query.Platform : null, Patterns);
-        Add(CensusField.Compiler, records ? query.Compiler : null, v => new CompilerMatcher(new[] { v }).Matches);
+        Add(CompletionField.Name, null, Patterns);
+        Add(CompletionField.Tag, query.Tag, Patterns);
+        Add(CompletionField.Stack, records ? query.Stack : null, Patterns);
+        Add(CompletionField.Target, records ? query.Target : null, Patterns);
+        Add(CompletionField.TargetFamily, records ? query.TargetFamily : null, Patterns);
+        Add(CompletionField.OS, records ? query.OS : null, Patterns);
+        Add(CompletionField.Platform, records ? query.Platform : null, Patterns);
+        Add(CompletionField.Compiler, records ? query.Compiler : null, v => new CompilerMatcher(new[] { v }).Matches);
         _direct = new CensusTally(this);
         _tallies.Add(_direct);
     }
@@ -93,7 +85,7 @@ internal sealed class ValueCensus
     }
 
     /// <summary>Observes a value outside a reader's tally (a folder name, a catalog's tags): rare, so locked.</summary>
-    public void Observe(CensusField field, string? value)
+    public void Observe(CompletionField field, string? value)
     {
         if (IsOpen(field))
         {
@@ -120,22 +112,22 @@ internal sealed class ValueCensus
             bool all = true;
             foreach (var tally in _tallies)
             {
-                all &= tally.Held((CensusField)field, held);
+                all &= tally.Held((CompletionField)field, held);
             }
 
             foreach (var value in missing)
             {
-                unmatched.Add(new UnmatchedValue((CensusField)field, value.Text, held.ToList(), all));
+                unmatched.Add(new UnmatchedValue((CompletionField)field, value.Text, held.ToList(), all));
             }
         }
 
         return unmatched;
     }
 
-    internal bool IsOpen(CensusField field) => Volatile.Read(ref _openPerField[(int)field]) > 0;
+    internal bool IsOpen(CompletionField field) => Volatile.Read(ref _openPerField[(int)field]) > 0;
 
     // Tests a value the census has not seen from this tally against the values still unfound.
-    internal void Test(CensusField field, string value)
+    internal void Test(CompletionField field, string value)
     {
         foreach (var wanted in _wanted[(int)field])
         {
@@ -149,7 +141,7 @@ internal sealed class ValueCensus
 
     private static Func<string?, bool> Patterns(string value) => new Wildcard(value).IsMatch;
 
-    private void Add(CensusField field, IReadOnlyList<string>? values, Func<string, Func<string?, bool>> matcher)
+    private void Add(CompletionField field, IReadOnlyList<string>? values, Func<string, Func<string?, bool>> matcher)
     {
         var literal = (values ?? Array.Empty<string>()).Where(v => !string.IsNullOrEmpty(v) && !Wildcard.ContainsWildcard(v))
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(v => new Wanted(v, matcher(v))).ToArray();
@@ -183,16 +175,16 @@ internal sealed class CensusTally
     private const int MaxSeen = 1 << 16, MaxHeld = 512;
 
     private readonly ValueCensus _census;
-    private readonly HashSet<object>?[] _seen = new HashSet<object>?[7];
-    private readonly HashSet<string>?[] _held = new HashSet<string>?[7];
-    private readonly bool[] _overflow = new bool[7];
+    private readonly HashSet<object>?[] _seen = new HashSet<object>?[8];
+    private readonly HashSet<string>?[] _held = new HashSet<string>?[8];
+    private readonly bool[] _overflow = new bool[8];
 
     public CensusTally(ValueCensus census) => _census = census;
 
     /// <summary>True while some record-level value is still unfound.</summary>
     public bool Open => !_census.Complete;
 
-    public void Observe(CensusField field, string? value)
+    public void Observe(CompletionField field, string? value)
     {
         if (value is not null && _census.IsOpen(field) && FirstSight(field, value))
         {
@@ -204,23 +196,23 @@ internal sealed class CensusTally
     /// <summary>Observes a record's values, before any of them is tested.</summary>
     public void ObserveRecord(string? compiler, string? os, string? platform, string? target, string? family, IReadOnlyList<string> stacks)
     {
-        Observe(CensusField.Compiler, compiler);
-        Observe(CensusField.OS, os);
-        Observe(CensusField.Platform, platform);
-        Observe(CensusField.Target, target);
-        Observe(CensusField.TargetFamily, family);
-        if (_census.IsOpen(CensusField.Stack) && FirstSight(CensusField.Stack, stacks))
+        Observe(CompletionField.Compiler, compiler);
+        Observe(CompletionField.OS, os);
+        Observe(CompletionField.Platform, platform);
+        Observe(CompletionField.Target, target);
+        Observe(CompletionField.TargetFamily, family);
+        if (_census.IsOpen(CompletionField.Stack) && FirstSight(CompletionField.Stack, stacks))
         {
             for (int i = 0; i < stacks.Count; i++)
             {
-                Hold(CensusField.Stack, stacks[i]);
-                _census.Test(CensusField.Stack, stacks[i]);
+                Hold(CompletionField.Stack, stacks[i]);
+                _census.Test(CompletionField.Stack, stacks[i]);
             }
         }
     }
 
     // Adds the texts seen for a field; false when some were not kept.
-    internal bool Held(CensusField field, ISet<string> into)
+    internal bool Held(CompletionField field, ISet<string> into)
     {
         foreach (string value in _held[(int)field] ?? Enumerable.Empty<string>())
         {
@@ -230,7 +222,7 @@ internal sealed class CensusTally
         return !_overflow[(int)field];
     }
 
-    private bool FirstSight(CensusField field, object value)
+    private bool FirstSight(CompletionField field, object value)
     {
         var seen = _seen[(int)field] ??= new HashSet<object>(ReferenceComparer.Instance);
         if (seen.Count >= MaxSeen)
@@ -241,7 +233,7 @@ internal sealed class CensusTally
         return seen.Add(value);
     }
 
-    private void Hold(CensusField field, string? value)
+    private void Hold(CompletionField field, string? value)
     {
         if (value is null)
         {

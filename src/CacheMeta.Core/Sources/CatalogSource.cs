@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using CacheMeta.Http;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Sources;
 
@@ -110,12 +111,12 @@ internal sealed class CatalogSource : ISpecSource
         {
             foreach (string tag in catalog.Tags)
             {
-                census.Observe(CensusField.Tag, tag);
+                census.Observe(CompletionField.Tag, tag);
             }
 
             foreach (var entry in tags.SelectMany(catalog.EntriesOf))
             {
-                census.Observe(CensusField.Stack, entry.Label);
+                census.Observe(CompletionField.Stack, entry.Label);
             }
         }
 

@@ -7,6 +7,7 @@ using CacheMeta.Http;
 using CacheMeta.Index;
 using CacheMeta.Query;
 using CacheMeta.Text;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Sources;
 
@@ -41,7 +42,7 @@ internal sealed class IndexGroupReader
     public IEnumerable<SourceResult<CacheSpec>> ReadSpecs(IndexGroup group, CompiledQuery query, bool completeStacks,
         CancellationToken cancellationToken)
     {
-        query.Census?.Observe(CensusField.Tag, group.Tag);
+        query.Census?.Observe(CompletionField.Tag, group.Tag);
         if (!query.MatchesTag(group.Tag))
         {
             yield break; // a mirror has no tag, so -Tag rules it out, as Where-Object Tag would

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Sources;
 
@@ -86,7 +87,7 @@ public static class PageFiles
 
             if (isCacheFolder)
             {
-                query?.Census?.Observe(CensusField.Tag, name); // the site's tags, also those -Tag rules out
+                query?.Census?.Observe(CompletionField.Tag, name); // the site's tags, also those -Tag rules out
             }
 
             if (query is null || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)))

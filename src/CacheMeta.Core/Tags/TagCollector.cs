@@ -4,6 +4,7 @@ using System.Linq;
 using CacheMeta.Sources;
 using CacheMeta.Query;
 using CacheMeta.Text;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Tags;
 
@@ -36,7 +37,7 @@ internal sealed class TagCollector
     /// </summary>
     public void Add(string name, IEnumerable<string>? stacks, string? source, ISpecSource? origin = null)
     {
-        _census?.Observe(CensusField.Tag, name);
+        _census?.Observe(CompletionField.Tag, name);
         if (!Wanted(name))
         {
             return;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Commands.Internal;
 
@@ -15,19 +16,20 @@ internal static class UnmatchedValues
     private const int Listed = 12;
 
     /// <summary>The filter parameters of the spec cmdlets, by the field they filter.</summary>
-    public static string ParameterOf(CensusField field) => field switch
+    public static string ParameterOf(CompletionField field) => field switch
     {
-        CensusField.Tag => "Tag",
-        CensusField.Stack => "Stack",
-        CensusField.Target => "Target",
-        CensusField.TargetFamily => "TargetFamily",
-        CensusField.OS => "OS",
-        CensusField.Platform => "Platform",
-        _ => "Compiler",
+        CompletionField.Tag => "Tag",
+        CompletionField.Stack => "Stack",
+        CompletionField.Target => "Target",
+        CompletionField.TargetFamily => "TargetFamily",
+        CompletionField.OS => "OS",
+        CompletionField.Platform => "Platform",
+        CompletionField.Compiler => "Compiler",
+        _ => "Name",
     };
 
     /// <summary>Writes the warnings; <paramref name="parameterOf"/> names the parameter of each field (default: <see cref="ParameterOf"/>).</summary>
-    public static void Write(Cmdlet cmdlet, CompiledQuery? query, System.Func<CensusField, string>? parameterOf = null)
+    public static void Write(Cmdlet cmdlet, CompiledQuery? query, System.Func<CompletionField, string>? parameterOf = null)
     {
         foreach (var value in query?.Census?.Unmatched() ?? new List<UnmatchedValue>())
         {
@@ -39,17 +41,18 @@ internal static class UnmatchedValues
     {
         var (noun, plural) = value.Field switch
         {
-            CensusField.Tag => ("tag", "tags"),
-            CensusField.Stack => ("stack", "stacks"),
-            CensusField.Target => ("target", "targets"),
-            CensusField.TargetFamily => ("target family", "target families"),
-            CensusField.OS => ("operating system", "operating systems"),
-            CensusField.Platform => ("platform", "platforms"),
-            _ => ("compiler", "compilers"),
+            CompletionField.Tag => ("tag", "tags"),
+            CompletionField.Stack => ("stack", "stacks"),
+            CompletionField.Target => ("target", "targets"),
+            CompletionField.TargetFamily => ("target family", "target families"),
+            CompletionField.OS => ("operating system", "operating systems"),
+            CompletionField.Platform => ("platform", "platforms"),
+            CompletionField.Compiler => ("compiler", "compilers"),
+            _ => ("package", "packages"),
         };
 
         // Tags and stacks are listed by the source itself (folders, a catalog); the rest come from the specs read.
-        bool ofSource = value.Field is CensusField.Tag or CensusField.Stack;
+        bool ofSource = value.Field is CompletionField.Tag or CompletionField.Stack;
         string head = $"-{parameter} '{value.Value}' matches no {noun} of {(ofSource ? "the source" : "the specs read")}";
         if (value.Held.Count == 0)
         {

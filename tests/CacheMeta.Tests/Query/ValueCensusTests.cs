@@ -8,6 +8,7 @@ using CacheMeta.Query;
 using CacheMeta.Sources;
 using CacheMeta.Tests.Support;
 using Xunit;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Tests.Query;
 
@@ -61,7 +62,7 @@ public sealed class ValueCensusTests : IDisposable
     public void ValuesAreMatchedAsTheFilterMatchesThem()
     {
         var query = ReadSite(new SpecQuery { Compiler = new[] { "gcc@13", "GCC@99", "apple-clang" }, OS = new[] { "UBUNTU22.04" } });
-        Assert.Equal(CensusField.Compiler, Assert.Single(query.Census!.Unmatched()).Field);
+        Assert.Equal(CompletionField.Compiler, Assert.Single(query.Census!.Unmatched()).Field);
         Assert.Equal("GCC@99", query.Census.Unmatched()[0].Value);
     }
 
@@ -85,7 +86,7 @@ public sealed class ValueCensusTests : IDisposable
     public void WithAHashFilterRecordValuesAreNotJudged()
     {
         var query = new CompiledQuery(new SpecQuery { Hash = new[] { "zz" }, Target = new[] { "zen9" }, Tag = new[] { "v9" } });
-        Assert.Equal(new[] { CensusField.Tag }, ReadSiteWith(query).Census!.Unmatched().Select(u => u.Field));
+        Assert.Equal(new[] { CompletionField.Tag }, ReadSiteWith(query).Census!.Unmatched().Select(u => u.Field));
     }
 
     private CompiledQuery ReadSiteWith(CompiledQuery query)

@@ -4,6 +4,7 @@ using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Pages.Fast;
 
@@ -48,7 +49,7 @@ internal sealed class FastPageParser
         }
 
         string? tag = siteTag ?? CachePage.TagOf(categories);
-        _memo.Tally?.Observe(CensusField.Tag, tag);
+        _memo.Tally?.Observe(CompletionField.Tag, tag);
         if (!query.MatchesPage(title, tag))
         {
             return true;
