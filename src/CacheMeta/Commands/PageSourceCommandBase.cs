@@ -131,7 +131,7 @@ public abstract class PageSourceCommandBase : CacheCommandBase
 
                 values++;
                 onValue(result.Value!);
-                progress.Advance(Where(result.Value!), 1);
+                progress.Advance(result.Value, 1, Describe);
             }
         }
         finally
@@ -144,8 +144,10 @@ public abstract class PageSourceCommandBase : CacheCommandBase
         return new ReadOutcome(values, errors);
     }
 
-    // The file or URL an item came from, for the progress bar.
-    private static string Where(object item) => item switch
+    // The file or URL an item came from, for the progress bar (one delegate, made once).
+    private static readonly Func<object?, string> Describe = Where;
+
+    private static string Where(object? item) => item switch
     {
         CacheSpec spec => spec.Source,
         CachePackage package => package.Source,
