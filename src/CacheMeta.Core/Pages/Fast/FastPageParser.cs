@@ -19,15 +19,10 @@ internal sealed class FastPageParser
 {
     private readonly FastJsonReader _json = new();
     private readonly FastRecordReader _records;
-    private readonly QueryMemo _memo;
     private byte[] _lastCategoriesText = Array.Empty<byte>();
     private IReadOnlyList<string>? _lastCategories;
 
-    public FastPageParser(SpecFactory factory, QueryMemo memo)
-    {
-        _memo = memo;
-        _records = new FastRecordReader(_json, factory, memo);
-    }
+    public FastPageParser(SpecFactory factory, QueryMemo memo) => _records = new FastRecordReader(_json, factory, memo);
 
     /// <summary>True when the page was read here; <paramref name="page"/> is null when the query rules it out.</summary>
     [MethodImpl(Jit.Optimized)]
@@ -49,7 +44,7 @@ internal sealed class FastPageParser
         }
 
         string? tag = siteTag ?? CachePage.TagOf(categories);
-        _memo.Tally?.Observe(CompletionField.Tag, tag);
+        _records.Memo.Tally?.Observe(CompletionField.Tag, tag);
         if (!query.MatchesPage(title, tag))
         {
             return true;
