@@ -104,7 +104,7 @@ Describe 'Compare-CacheSpec on fixtures' {
 
     It 'compares with an empty side: everything is added' {
         (Compare-CacheSpec @() $New).Change | Sort-Object -Unique | Should -Be 'Added'
-        @(Compare-CacheSpec $null $New).Count | Should -Be 5
+        @(Compare-CacheSpec @() $New).Count | Should -Be 5
     }
 
     It 'warns when one side lists a hash twice and compares it once' {

@@ -236,3 +236,45 @@ Describe 'Rules no compiler checks' {
     }
 }
 
+Describe 'Source parameters' {
+    BeforeAll {
+        # The design: which parameter sets each cmdlet has, and which source parameters each set allows. Pages are
+        # read by every cmdlet that reads; -Catalog and -Mirror only where specs are read; -Offline and
+        # -CompleteStacks only where an index is read (the Default set reads the public catalog); specs, packages
+        # and tags from the pipeline are used or reopened as they are, with no source parameter beside them.
+        $pages = @{ Default = 'MaxPageBytes'; Path = 'MaxPageBytes,Path'; LiteralPath = 'LiteralPath,MaxPageBytes' }
+        $any = @{ Default = 'CompleteStacks,MaxPageBytes,Offline'; Path = 'MaxPageBytes,Path'; LiteralPath = 'LiteralPath,MaxPageBytes'
+            Catalog = 'Catalog,CompleteStacks,Offline'; Mirror = 'Mirror,Offline' }
+        $script:Design = @{
+            'Get-CacheSpec'      = $any + @{ InputObject = ''; InputPackage = ''; InputTag = '' }
+            'Get-CachePackage'   = $any + @{ InputObject = '' }
+            'Measure-CacheStack' = $any + @{ InputObject = '' }
+            'Test-CachePage'     = $pages
+            'Get-CacheTag'       = @{ Default = 'MaxPageBytes,Offline'; Path = 'MaxPageBytes,Path'; LiteralPath = 'LiteralPath,MaxPageBytes'; Catalog = 'Catalog,Offline' }
+            'Export-CachePage'   = @{ __AllParameterSets = '' }
+            'Compare-CacheSpec'  = @{ Difference = ''; Summary = '' }
+            # The table of targets and the machine itself: no cache source at all.
+            'Get-CacheTarget'    = @{ __AllParameterSets = '' }
+            'Get-CacheHost'      = @{ ThisMachine = ''; CpuInfo = '' }
+        }
+        $script:SourceParameters = 'Path', 'LiteralPath', 'Catalog', 'Mirror', 'Offline', 'CompleteStacks', 'MaxPageBytes'
+    }
+
+    It '<_> has the parameter sets and source parameters its design allows' -ForEach $Cmdlets {
+        $Design.ContainsKey($_) | Should -BeTrue -Because "every cmdlet's sources are part of the design (add $_ to the table)"
+        $actual = @{}
+        foreach ($set in (Get-Command $_).ParameterSets) {
+            $actual[$set.Name] = @($set.Parameters.Name | Where-Object { $_ -in $SourceParameters } | Sort-Object) -join ','
+        }
+        @($actual.Keys | Sort-Object) | Should -Be @($Design[$_].Keys | Sort-Object)
+        foreach ($set in $actual.Keys) { $actual[$set] | Should -Be $Design[$_][$set] -Because "the $set set of $_" }
+    }
+
+    It 'gives each source parameter one type and one meaning in every cmdlet' {
+        foreach ($name in $SourceParameters) {
+            $types = @($Cmdlets | ForEach-Object { (Get-Command $_).Parameters[$name] } | Where-Object { $_ } | ForEach-Object ParameterType | Sort-Object -Unique)
+            $types.Count | Should -Be 1 -Because "-$name has one type"
+        }
+        (Get-Command Get-CacheSpec).Parameters['LiteralPath'].Aliases | Should -Be 'PSPath', 'LP' -Because 'CacheMeta objects must not bind to -LiteralPath'
+    }
+}

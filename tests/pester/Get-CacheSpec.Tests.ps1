@@ -111,7 +111,7 @@ Describe 'Get-CacheSpec sources' {
         $specs.Count | Should -Be 6
     }
 
-    It 'binds CachePackage objects by their Source' {
+    It 'gives the specs of piped CachePackage objects' {
         $specs = Get-CachePackage -Path $Tree -Name cmake | Get-CacheSpec
         $specs.Package | Sort-Object -Unique | Should -Be 'cmake'
         $specs.Count | Should -Be 2
@@ -238,5 +238,29 @@ Describe 'Get-CacheSpec streaming' {
             $progress[-1].RecordType | Should -Be 'Completed'
         }
         finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Get-CacheSpec with pipeline input and filters that match' {
+    BeforeAll {
+        $script:Samples = $SamplesRoot
+        function script:Key { process { '{0}/{1}/{2}' -f $_.Tag, $_.Package, $_.Hash } }
+    }
+
+    It 'gives a page''s package''s specs from that page, filtered' {
+        (Get-CachePackage hdf5 -Path $Samples | Get-CacheSpec -Target neoverse_v2 | Key) |
+            Should -Be (Get-CacheSpec hdf5 -Path $Samples -Target neoverse_v2 | Key)
+    }
+
+    It 'reports a piped object that no parameter takes as not bound, never as a package name' {
+        $result = Get-CacheTag -Path $Samples | Get-CacheSpec -Path $Samples -ErrorVariable problems -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        @($problems).Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -Be 'InputObjectNotBound,CacheMeta.Commands.GetCacheSpecCommand'
+    }
+
+    It 'does not warn when every value exists, only not together' {
+        Get-CacheSpec -Path $Samples -Target m1 -Compiler gcc@13 -WarningVariable warnings | Should -BeNullOrEmpty
+        $warnings | Should -BeNullOrEmpty
     }
 }

@@ -136,9 +136,9 @@ Describe 'Get-Help as users call it' {
     It 'describes one parameter with -Parameter' {
         $path = Get-Help Get-CacheSpec -Parameter Path
         $path.globbing | Should -Be 'true'
-        $path.pipelineInput | Should -Be 'True (ByValue, ByPropertyName)'
+        $path.pipelineInput | Should -Be 'True (ByPropertyName)'
         ($path.description.Text -join ' ') | Should -Match 'wildcards'
-        (Get-Help Get-CacheSpec -Parameter LiteralPath).aliases | Should -Be 'PSPath, LP, Source'
+        (Get-Help Get-CacheSpec -Parameter LiteralPath).aliases | Should -Be 'PSPath, LP'
     }
 
     It 'finds the about_CacheMeta topic and its sections' {

@@ -128,6 +128,7 @@ function Start-TestHttpServer {
                     else { $response.ContentLength64 = $bytes.Length; $response.OutputStream.Write($bytes, 0, $bytes.Length) }
                 }
                 else { $response.StatusCode = 404 }
+                # Logged before the response ends, so a client that has its answer also finds it in the log.
                 $null = $Log.Add("$($response.StatusCode) /$relative")
                 $response.Close()
             }

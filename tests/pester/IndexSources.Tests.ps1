@@ -64,10 +64,16 @@ Describe 'Get-CacheSpec -Catalog' {
         (Get-CacheSpec @arguments).Package | Should -Be $Expected
     }
 
-    It 'reports an unknown tag as TagNotFound and a catalog that is not there as PathNotFound' {
-        Get-CacheSpec -Catalog $Catalog -Tag v9.9.9 -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -Be 'TagNotFound,CacheMeta.Commands.GetCacheSpecCommand'
-        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    It 'warns about a tag or stack the catalog lacks, naming the ones it has' {
+        Get-CacheSpec -Catalog $Catalog -Tag v9.9.9 -Stack e4z -WarningVariable warnings -ErrorVariable problems -WarningAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $problems | Should -BeNullOrEmpty
+        "$warnings" | Should -BeLike "*-Tag 'v9.9.9' matches no tag of the source. Its tags: develop, v0.23.1.*"
+        Get-CacheSpec -Catalog $Catalog -Stack e4z -WarningVariable stacks -WarningAction SilentlyContinue
+        "$stacks" | Should -Be "-Stack 'e4z' matches no stack of the source. Its stacks: e4s, root."
+    }
+
+    It 'reports a catalog that is not there as PathNotFound' {
         Get-CacheSpec -Catalog (Join-Path $TestDrive 'none.json') -ErrorVariable missing -ErrorAction SilentlyContinue
         $missing[0].FullyQualifiedErrorId | Should -Be 'PathNotFound,CacheMeta.Commands.GetCacheSpecCommand'
         $missing[0].TargetObject | Should -Be (Join-Path $TestDrive 'none.json')

@@ -51,7 +51,7 @@ Describe 'Completion from the source on the command line' {
     It 'completes tags from a tag list and a catalog' -Skip:$NoCorpus {
         Complete "Get-CacheTag -Path '$(Join-Path $Corpus 'data/tags.yaml')' -Name v0.20" | Should -Be 'v0.20.0', 'v0.20.1', 'v0.20.2', 'v0.20.3'
         $catalog = Join-Path $TestDrive 'catalog.json'
-        Set-Content -LiteralPath $catalog -Value '{"develop": [{"label": "root"}], "v0.23.1": [{"label": "root"}, {"label": "e4s"}]}'
+        Set-Content -LiteralPath $catalog -Value '{"develop": [{"label": "root", "url": "d"}], "v0.23.1": [{"label": "root", "url": "v"}, {"label": "e4s", "url": "v/e4s"}]}'
         Complete "Get-CacheTag -Catalog '$catalog' -Name " | Should -Be 'develop', 'v0.23.1'
     }
 

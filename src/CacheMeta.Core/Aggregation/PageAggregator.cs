@@ -8,11 +8,10 @@ using CacheMeta.Text;
 namespace CacheMeta.Aggregation;
 
 /// <summary>
-/// Computes a page from spec records of one tag and package exactly as the site generator does: every
-/// <c>meta</c> list is the set of the records' values, <c>versions</c> takes each record's first version,
-/// <c>num_specs_by_stack</c> counts records per stack (<c>root</c> included), records are ordered by hash
-/// and each record's stacks are sorted. The summary lists versions and compilers as people read them
-/// (<see cref="CachePackage"/>); <see cref="PageWriter"/> writes every list in the generator's string order.
+/// Computes a page from spec records of one tag and package exactly as the site generator does: the meta is
+/// <see cref="PackageSummary"/>'s, records are ordered by hash and each record's stacks are sorted. The summary
+/// lists versions and compilers as people read them (<see cref="CachePackage"/>); <see cref="PageWriter"/> writes
+/// every list in the generator's string order.
 /// </summary>
 public static class PageAggregator
 {
@@ -25,24 +24,7 @@ public static class PageAggregator
         }
 
         var records = specs.Select(Canonical).OrderBy(s => s.Hash, CodePointComparer.Instance).ToList();
-        var byStack = new SortedDictionary<string, int>(CodePointComparer.Instance);
-        foreach (var spec in records)
-        {
-            foreach (string stack in spec.Stacks)
-            {
-                byStack[stack] = byStack.TryGetValue(stack, out int n) ? n + 1 : 1;
-            }
-        }
-
-        var summary = new CachePackage(package, tag, records.Count,
-            SortedSet(records.Where(s => s.Versions.Count > 0).Select(s => s.Versions[0])),
-            SortedSet(records.Select(s => s.Compiler)),
-            SortedSet(records.Select(s => s.OS)),
-            SortedSet(records.Select(s => s.Platform)),
-            SortedSet(records.Select(s => s.Target)),
-            SortedSet(byStack.Keys),
-            new StackCounts(byStack),
-            source);
+        var summary = PackageSummary.Compute(package, tag, records, source);
         var categories = new ReadOnlyCollection<string>(tag is null ? new[] { PageKeys.PackageCategory } : new[] { PageKeys.PackageCategory, tag });
         return new CachePage(source, package, "cache", categories, tag, summary, records.Count, records, records.Count, PageSpecLayout.SpecDetails);
     }
@@ -57,8 +39,6 @@ public static class PageAggregator
 
         return spec.WithStacks(ReadingOrder.InOrder(spec.Stacks, CodePointComparer.Instance));
     }
-
-    private static ValueList SortedSet(IEnumerable<string?> values) => ReadingOrder.Sorted(values, CodePointComparer.Instance);
 
     private static bool IsSorted(IReadOnlyList<string> values)
     {

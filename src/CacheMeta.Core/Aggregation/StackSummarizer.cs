@@ -18,6 +18,7 @@ public sealed class StackSummarizer
     private readonly Dictionary<string, bool> _included = new(StringComparer.Ordinal);
     private readonly StackGrouping _groupBy;
     private readonly CompiledQuery _query;
+    private readonly QueryMemo _memo;
 
     /// <summary>
     /// Creates the summariser. Specs that <paramref name="query"/> rules out are not counted, and its stack
@@ -27,6 +28,7 @@ public sealed class StackSummarizer
     {
         _groupBy = groupBy;
         _query = query ?? CompiledQuery.All;
+        _memo = _query.NewMemo();
     }
 
     /// <summary>How many specs were added that belong to no stack.</summary>
@@ -40,7 +42,7 @@ public sealed class StackSummarizer
             throw new ArgumentNullException(nameof(spec));
         }
 
-        if (!_query.MatchesName(spec.Package) || !_query.MatchesTag(spec.Tag) || !_query.MatchesSpec(spec))
+        if (!_query.Matches(spec, _memo))
         {
             return;
         }

@@ -181,9 +181,10 @@ public static class PageAuditor
 
         string? tagFolder = packageFolder is null ? null : System.IO.Path.GetDirectoryName(packageFolder);
         string? tagName = tagFolder is null ? null : System.IO.Path.GetFileName(tagFolder);
-        if (page.Tag is not null && file == PageFiles.PageFileName && !string.IsNullOrEmpty(tagName) && tagName != page.Tag)
+        if (page.CategoryTag is not null && file == PageFiles.PageFileName && !string.IsNullOrEmpty(tagName) && tagName != page.CategoryTag)
         {
-            findings.Error(PageRules.TagFolder, $"The tag is '{page.Tag}' but the tag folder is '{tagName}'.", tagName, page.Tag);
+            findings.Error(PageRules.TagFolder, $"The categories name the tag '{page.CategoryTag}' but the tag folder is '{tagName}'.",
+                tagName, page.CategoryTag);
         }
     }
 

@@ -35,10 +35,9 @@ public sealed class CompletionValues
         set.Add(value!);
     }
 
-    /// <summary>Adds what a page's summary lists: its package, tag, stacks, targets (and families), OSes, platforms, compilers.</summary>
-    public void Add(CachePage page)
+    /// <summary>Adds what a package summary lists: its name, tag, stacks, targets (and families), OSes, platforms, compilers.</summary>
+    public void Add(CachePackage package)
     {
-        var package = page.Package;
         Add(CompletionField.Name, package.Name);
         Add(CompletionField.Tag, package.Tag);
         AddAll(CompletionField.Stack, package.Stacks);

@@ -41,6 +41,13 @@ public class CacheMetaException : Exception
     /// <summary>1-based column of the failure, 0 when unknown.</summary>
     public int Column { get; }
 
+    /// <summary>
+    /// What the failure is about when that is a value the user gave rather than a file or URL (the -Spec string
+    /// that does not parse): the ErrorRecord's target. Unlike <see cref="Target"/> it is not part of the message,
+    /// which already shows the value.
+    /// </summary>
+    internal string? Subject { get; set; }
+
     private static string Compose(string reason, string? target, int line, int column)
     {
         if (target is null)

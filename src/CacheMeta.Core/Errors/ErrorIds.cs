@@ -63,10 +63,8 @@ public static class ErrorIds
     public static readonly ErrorId InvalidManifest = new(nameof(InvalidManifest));
     /// <summary>-Offline was asked for and the local cache holds no copy of what is needed.</summary>
     public static readonly ErrorId CacheEntryMissing = new(nameof(CacheEntryMissing));
-    /// <summary>A tag named without wildcards is not in the catalog.</summary>
-    public static readonly ErrorId TagNotFound = new(nameof(TagNotFound));
-    /// <summary>A stack named without wildcards is in none of the selected tags.</summary>
-    public static readonly ErrorId StackNotFound = new(nameof(StackNotFound));
+    /// <summary>A piped package or tag does not say where its specs are (made by hand, or from a tag list outside a site).</summary>
+    public static readonly ErrorId SourceUnknown = new(nameof(SourceUnknown));
     /// <summary>A host given as text is not an arch triplet such as linux-rhel8-zen4 (or the word host).</summary>
     public static readonly ErrorId InvalidHost = new(nameof(InvalidHost));
     /// <summary>A CPU description is neither a Linux /proc/cpuinfo nor a macOS sysctl listing.</summary>

@@ -64,7 +64,7 @@ internal static class HostDetection
     /// <summary>As <see cref="FromCpuInfo"/>, reading the file (errors: PathNotFound, FileReadFailed, InvalidCpuInfo).</summary>
     public static CacheHost FromCpuInfoFile(string path, string? platform = null, string? os = null, SpackVersion? glibc = null,
         string? architecture = null) =>
-        FromCpuInfo(Tags.TagFile.ReadText(path, ErrorIds.InvalidCpuInfo), path, platform, os, glibc, architecture);
+        FromCpuInfo(Tags.TagFile.ReadText(path, ErrorIds.InvalidCpuInfo, "a CPU description"), path, platform, os, glibc, architecture);
 
     /// <summary>A host from its parts, with the target detected from the CPU.</summary>
     public static CacheHost Create(string platform, string? os, CpuDescription cpu, SpackVersion? glibc, string source)

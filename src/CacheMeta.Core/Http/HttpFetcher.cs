@@ -39,7 +39,8 @@ internal sealed class FetchResult
 /// GET over HttpClient, done synchronously on the caller's thread so progress and verbose notes reach the
 /// cmdlet's streams: a timeout for the headers and one for each pause in the body, a size cap, retries with
 /// doubling pauses after 5xx/408/429 answers, timeouts and broken connections (a body shorter than its
-/// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait.
+/// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait. A host name that
+/// does not resolve fails at once.
 /// </summary>
 internal sealed class HttpFetcher
 {
@@ -117,6 +118,12 @@ internal sealed class HttpFetcher
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TransientException($"no response within {_options.RequestTimeout.TotalSeconds:0.##} s");
+        }
+        catch (HttpRequestException ex) when (NameResolution.Failed(ex))
+        {
+            // Not worth a retry: a name that does not resolve now will not in a few seconds (no network, a typing
+            // error), and three doubling pauses would only keep the user waiting for the same answer.
+            throw Failed(url, $"the host name '{url.Host}' could not be resolved ({Innermost(ex)})", CacheErrorKind.ResourceUnavailable, ex);
         }
         catch (HttpRequestException ex)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.RegularExpressions;
+using CacheMeta.Sources;
 
 namespace CacheMeta.Index;
 
@@ -27,9 +28,6 @@ public enum IndexLayout
 /// </summary>
 public sealed class IndexLocation
 {
-    /// <summary>The public bucket's HTTP front.</summary>
-    public const string PublicBucket = "s3://spack-binaries/", PublicBucketHttp = "https://binaries.spack.io/";
-
     private static readonly Regex BlobName = new("^(.*/)?blobs/sha256/[0-9a-f]{2}/([0-9a-f]{64})$", RegexOptions.CultureInvariant);
 
     private IndexLocation(string address, bool remote, IndexLayout layout, string root, string? checksum)
@@ -66,37 +64,24 @@ public sealed class IndexLocation
     internal const string V2Index = "build_cache/index.json";
 
     /// <summary>
-    /// Reads an address; a relative path is taken against <paramref name="baseFolder"/> (the folder of the
-    /// catalog that names it, or the current folder). Throws <see cref="ArgumentException"/> for an unusable one.
+    /// Reads an address (see <see cref="SourceAddress"/>): an http(s) URL, the public bucket's s3 form, a file URL or
+    /// a path, which callers make absolute first (a relative one is taken against the process's folder). Throws
+    /// <see cref="ArgumentException"/> for an unusable one.
     /// </summary>
-    public static IndexLocation Parse(string address, string? baseFolder = null)
+    public static IndexLocation Parse(string address)
     {
-        string text = address.Trim();
-        if (text.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        string text = SourceAddress.Normalize(address);
+        if (SourceAddress.HttpUri(text) is { } url)
         {
-            if (!text.StartsWith(PublicBucket, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"'{address}' is an S3 address of a bucket other than the public cache's; give its HTTPS address instead.");
-            }
-
-            text = PublicBucketHttp + text.Substring(PublicBucket.Length);
+            return Classify(url.GetLeftPart(UriPartial.Path), remote: true);
         }
 
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-        {
-            return Classify(uri.GetLeftPart(UriPartial.Path), remote: true);
-        }
-
-        if (uri is not null && uri.IsFile && text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = uri.LocalPath;
-        }
-        else if (uri is not null && !uri.IsFile)
+        if (SourceAddress.IsUrl(text) && !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
         {
             throw new ArgumentException($"'{address}' is neither an http(s) URL nor a file path.");
         }
 
-        string full = Path.GetFullPath(baseFolder is null ? text : Path.Combine(baseFolder, text));
+        string full = Path.GetFullPath(SourceAddress.LocalPath(text));
         if (Directory.Exists(full))
         {
             return new IndexLocation(full, false, IndexLayout.MirrorRoot, full, null);

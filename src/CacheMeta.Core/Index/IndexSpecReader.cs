@@ -9,40 +9,6 @@ using CacheMeta.Sources;
 
 namespace CacheMeta.Index;
 
-/// <summary>What one index read needs besides the file: the tag, the query, the stacks and where to report.</summary>
-internal sealed class IndexReadContext
-{
-    public IndexReadContext(string? tag, CompiledQuery query, Func<string, IReadOnlyList<string>> stacksOf, ISourceObserver observer)
-    {
-        Tag = tag;
-        Query = query;
-        StacksOf = stacksOf;
-        Observer = observer;
-    }
-
-    /// <summary>The tag the records belong to (null for a single mirror).</summary>
-    public string? Tag { get; }
-
-    public CompiledQuery Query { get; }
-
-    /// <summary>The stacks a hash is in, as a shared list.</summary>
-    public Func<string, IReadOnlyList<string>> StacksOf { get; }
-
-    public ISourceObserver Observer { get; }
-
-    /// <summary>
-    /// Hashes of specs already taken from another index of the same tag; a spec found here too is skipped,
-    /// and the ones taken here are added. Null when this is the tag's only spec index.
-    /// </summary>
-    public HashSet<string>? Claimed { get; set; }
-
-    /// <summary>Called with every record's hash, in the build cache or not (to learn which stacks hold it).</summary>
-    public Action<string>? SawRecord { get; set; }
-
-    /// <summary>Whole packages are wanted: records are not filtered beyond name and tag.</summary>
-    public bool PackageOnly { get; set; }
-}
-
 /// <summary>
 /// Streams the specs of one build-cache index: records with <c>in_buildcache: true</c>, mapped to
 /// <see cref="CacheSpec"/> exactly as the pages show them, checked against the query before they become
@@ -56,9 +22,11 @@ internal sealed class IndexReadContext
 internal sealed class IndexSpecReader
 {
     private readonly LocalIndex _index;
-    private readonly IndexReadContext _context;
-    private readonly SpecFactory _factory = new();
-    private readonly QueryMemo _memo = new();
+    private readonly IndexReadScope _scope;
+    private readonly CompiledQuery _query;
+    private readonly ISourceObserver _observer;
+    private readonly SpecFactory _factory;
+    private readonly QueryMemo _memo;
     private readonly IndexRecord _record = new();
     private readonly Dictionary<string, (string Name, string Version)> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
@@ -66,16 +34,20 @@ internal sealed class IndexSpecReader
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
     private int _version;
 
-    public IndexSpecReader(LocalIndex index, IndexReadContext context)
+    public IndexSpecReader(LocalIndex index, IndexReadScope scope, CompiledQuery query, ISourceObserver observer)
     {
         _index = index;
-        _context = context;
+        _scope = scope;
+        _query = query;
+        _observer = observer;
+        _factory = new SpecFactory(scope.Origin);
+        _memo = query.NewMemo();
     }
 
     /// <summary>The specs, in file order (but for specs that waited for their compiler).</summary>
     public IEnumerable<CacheSpec> Read(CancellationToken cancellationToken)
     {
-        var progress = new FileProgress(_context.Observer, "Reading index", _index.Origin);
+        var progress = new FileProgress(_observer, "Reading index", _index.Origin);
         using var document = new IndexDocumentReader(() => Opened(progress), _index.Origin);
         document.Open();
         _version = document.Version;
@@ -129,8 +101,8 @@ internal sealed class IndexSpecReader
             return true;
         }
 
-        _context.SawRecord?.Invoke(hash);
-        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), _context.Query.MatchesName, _record);
+        _scope.Saw(hash);
+        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), _query.MatchesName, _record);
         if (problem is not null)
         {
             Skip(hash, problem);
@@ -155,8 +127,7 @@ internal sealed class IndexSpecReader
             }
         }
 
-        if (!record.InBuildcache || !record.Complete || !_context.Query.MatchesHash(hash)
-            || (_context.Claimed is { } claimed && !claimed.Add(hash)))
+        if (!record.InBuildcache || !record.Complete || !_query.MatchesHash(hash) || !_scope.Claim(hash))
         {
             return true;
         }
@@ -192,14 +163,14 @@ internal sealed class IndexSpecReader
     {
         var arch = spec.Arch;
         var versions = VersionList(spec.Version);
-        var stacks = _context.StacksOf(spec.Hash);
-        if (!_context.PackageOnly && !_context.Query.MatchesRecord(_memo, spec.Name, spec.Hash, compiler, arch.OS, arch.Platform, arch.Target,
+        var stacks = _scope.StacksOf(spec.Hash);
+        if (!_query.MatchesRecord(_memo, spec.Name, spec.Hash, compiler, arch.OS, arch.Platform, arch.Target,
                 _factory.FamilyOf(arch.Target), versions, spec.Variants, stacks))
         {
             return null;
         }
 
-        return _factory.Create(spec.Name, _context.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
+        return _factory.Create(spec.Name, _scope.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
             spec.Variants, stacks, size: null, tarball: null, _index.Origin, spec.Dependencies);
     }
 
@@ -233,7 +204,7 @@ internal sealed class IndexSpecReader
         return list;
     }
 
-    private void Skip(string hash, string reason) => _context.Observer.Warning(IndexRecordKey.Skipped(hash, _index.Origin, reason));
+    private void Skip(string hash, string reason) => _observer.Warning(IndexRecordKey.Skipped(hash, _index.Origin, reason));
 
     // A spec's values, kept while it waits for its compiler record (the parser's record is refilled).
     private sealed class Waiting

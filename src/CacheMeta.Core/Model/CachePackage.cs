@@ -66,11 +66,17 @@ public sealed class CachePackage
     /// <summary>Spec count per stack, in page order, indexable by stack name.</summary>
     public StackCounts NumSpecsByStack { get; }
 
-    /// <summary>The page file the summary came from.</summary>
+    /// <summary>The page file or index the summary came from.</summary>
     public string? Source { get; }
 
     /// <summary>The newest version, ordered as Spack orders versions; PowerShell shows it as <see cref="LatestVersion"/>.</summary>
     internal SpackVersion? ParsedLatestVersion { get; }
+
+    /// <summary>
+    /// Where this package's specs are read again (the page file, the mirror or catalog it came from): a package
+    /// piped to Get-CacheSpec gives its specs from there. Null for a summary built by hand or from piped specs.
+    /// </summary>
+    internal Sources.ISpecSource? Origin { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => Tag is null ? Name : Name + " (" + Tag + ")";

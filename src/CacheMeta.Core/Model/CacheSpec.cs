@@ -109,6 +109,13 @@ public sealed class CacheSpec
     /// </summary>
     public IReadOnlyList<DependencyEdge>? Dependencies { get; }
 
+    /// <summary>
+    /// The source that read the record (a page tree, a mirror, a catalog), for commands that go back to it for
+    /// what a spec does not carry; null for a spec built by hand. Not a string that binds to -LiteralPath: a
+    /// spec piped on is used as it is, never read again.
+    /// </summary>
+    internal Sources.ISpecSource? Origin { get; set; }
+
     /// <summary>The first 7 characters of the hash, as <c>spack find -l</c> shows them.</summary>
     public string? ShortHash => Hash is null ? null : Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);
 
@@ -143,9 +150,14 @@ public sealed class CacheSpec
     }
 
     /// <summary>The same record with other stacks (every other value, derived ones included, is shared).</summary>
-    internal CacheSpec WithStacks(IReadOnlyList<string> stacks) =>
-        new(Package, Tag, Hash, Versions, ParsedVersion, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
-            Variants, stacks, Size, Tarball, Source, Dependencies);
+    internal CacheSpec WithStacks(IReadOnlyList<string> stacks) => With(Tag, stacks);
+
+    /// <summary>The same record under another tag (Export-CachePage -Tag labels specs that have none).</summary>
+    internal CacheSpec WithTag(string tag) => With(tag, Stacks);
+
+    private CacheSpec With(string? tag, IReadOnlyList<string> stacks) =>
+        new(Package, tag, Hash, Versions, ParsedVersion, Compiler, (CompilerName, CompilerVersion), OS, Platform, Target, TargetFamily,
+            Variants, stacks, Size, Tarball, Source, Dependencies) { Origin = Origin };
 
     internal static SpackVersion? VersionOf(IReadOnlyList<string>? versions) =>
         versions is { Count: > 0 } && versions[0] is { } first ? SpackVersion.Parse(first) : null;

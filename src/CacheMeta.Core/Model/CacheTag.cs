@@ -72,6 +72,12 @@ public sealed class CacheTag : IComparable<CacheTag>, IComparable
     /// <summary>The file or folder the tag was read from.</summary>
     public string? Source { get; }
 
+    /// <summary>
+    /// Where the tag's specs are read (the page tree or catalog it was found in, the site a tag list belongs to):
+    /// a tag piped to Get-CacheSpec gives its specs from there. Null when no source of specs is known.
+    /// </summary>
+    internal Sources.ISpecSource? Origin { get; set; }
+
     /// <summary>Compares in the site's order: develop, releases newest first, snapshots newest first, others by name.</summary>
     public int CompareTo(CacheTag? other)
     {

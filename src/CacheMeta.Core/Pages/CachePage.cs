@@ -23,6 +23,7 @@ public sealed class CachePage
         Title = title;
         Layout = layout;
         Categories = categories;
+        CategoryTag = TagOf(categories);
         Tag = tag;
         Package = package;
         MetaNumSpecs = metaNumSpecs;
@@ -43,8 +44,14 @@ public sealed class CachePage
     /// <summary>The <c>categories</c> (or the oldest pages' single <c>category</c>).</summary>
     public IReadOnlyList<string> Categories { get; }
 
-    /// <summary>The tag named in <c>categories</c>; null when the page names none.</summary>
+    /// <summary>
+    /// The tag the page belongs to: the <c>_cache/&lt;tag&gt;/</c> folder it sits in when it sits in a site, else
+    /// <see cref="CategoryTag"/>. Its specs carry this tag, and -Tag filters by it.
+    /// </summary>
     public string? Tag { get; }
+
+    /// <summary>The tag named in <c>categories</c> (the last category other than <c>package</c>); null when the page names none.</summary>
+    public string? CategoryTag { get; }
 
     /// <summary>The package summary from the page's <c>meta</c>.</summary>
     public CachePackage Package { get; }
@@ -60,4 +67,18 @@ public sealed class CachePage
 
     /// <summary>How the page lists its specs.</summary>
     public PageSpecLayout SpecLayout { get; }
+
+    /// <summary>The tag <paramref name="categories"/> name: the last category other than "package".</summary>
+    internal static string? TagOf(IReadOnlyList<string> categories)
+    {
+        for (int i = categories.Count - 1; i >= 0; i--)
+        {
+            if (!string.Equals(categories[i], PageKeys.PackageCategory, System.StringComparison.Ordinal))
+            {
+                return categories[i];
+            }
+        }
+
+        return null;
+    }
 }

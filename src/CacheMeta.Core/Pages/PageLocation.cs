@@ -40,6 +40,50 @@ public static class PageLocation
         return path;
     }
 
+    /// <summary>
+    /// The tag a page belongs to by its place in a site: <c>&lt;tag&gt;</c> for <c>.../_cache/&lt;tag&gt;/&lt;package&gt;/specs.md</c>,
+    /// null for a page anywhere else. The site serves the page under that tag, and -Tag skips tag folders by that
+    /// name, so it is the page's Tag; its categories only decide where the page is not in a site.
+    /// <paramref name="previous"/> is returned when it is the same name, so the pages of a tag share one string.
+    /// </summary>
+    public static string? SiteTagOf(string path, string? previous = null)
+    {
+        var text = path.AsSpan();
+        if (!text.EndsWith(PageFiles.PageFileName.AsSpan(), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int file = text.Length - PageFiles.PageFileName.Length;
+        int package = LastSeparator(text, file - 1); // the separators before the package, tag and _cache folder names
+        int tag = package > 0 ? LastSeparator(text, package) : -1;
+        int cache = tag > 0 ? LastSeparator(text, tag) : -1;
+        if (file == 0 || !IsSeparator(text[file - 1]) || tag <= 0 || package - tag <= 1
+            || !text.Slice(cache + 1, tag - cache - 1).SequenceEqual(PageFiles.SiteCacheFolder.AsSpan()))
+        {
+            return null;
+        }
+
+        var name = text.Slice(tag + 1, package - tag - 1);
+        return previous is not null && name.SequenceEqual(previous.AsSpan()) ? previous : name.ToString();
+    }
+
+    // The last separator before index 'before'; -1 when there is none.
+    private static int LastSeparator(ReadOnlySpan<char> text, int before)
+    {
+        for (int i = before - 1; i >= 0; i--)
+        {
+            if (IsSeparator(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsSeparator(char c) => c == Path.DirectorySeparatorChar || c == Path.AltDirectorySeparatorChar;
+
     private static void CheckSegment(string? name, string what, string root)
     {
         if (string.IsNullOrEmpty(name))

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using CacheMeta.Pages.Yaml;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Pages;
 
@@ -20,9 +21,15 @@ internal sealed class PageMapper
     private readonly bool _packageOnly;
     private readonly YamlValues _values;
 
-    public PageMapper(string path, CompiledQuery query, SpecFactory factory, bool packageOnly)
+    private readonly string? _siteTag;
+    private readonly QueryMemo _memo;
+
+    /// <summary>A mapper for the page at <paramref name="path"/>, whose place in a site gives it <paramref name="siteTag"/> (null elsewhere).</summary>
+    public PageMapper(string path, string? siteTag, CompiledQuery query, QueryMemo memo, SpecFactory factory, bool packageOnly)
     {
         _path = path;
+        _siteTag = siteTag;
+        _memo = memo;
         _query = query;
         _factory = factory;
         _packageOnly = packageOnly;
@@ -46,7 +53,8 @@ internal sealed class PageMapper
             ?? throw _values.WrongType(PageKeys.Title, "the package name", titleEntry.Value);
         string? layout = Find(keys, PageKeys.Layout) is { } l ? _values.ScalarText(l.Value, PageKeys.Layout) : null;
         IReadOnlyList<string> categories = Categories(keys);
-        string? tag = TagOf(categories);
+        string? tag = _siteTag ?? CachePage.TagOf(categories);
+        _memo.Tally?.Observe(CompletionField.Tag, tag);
 
         if (!_query.MatchesPage(title, tag))
         {
@@ -115,20 +123,6 @@ internal sealed class PageMapper
         return Array.Empty<string>();
     }
 
-    /// <summary>The tag is the last category other than "package".</summary>
-    internal static string? TagOf(IReadOnlyList<string> categories)
-    {
-        for (int i = categories.Count - 1; i >= 0; i--)
-        {
-            if (!string.Equals(categories[i], PageKeys.PackageCategory, StringComparison.Ordinal))
-            {
-                return categories[i];
-            }
-        }
-
-        return null;
-    }
-
     private MetaValues MetaOf(YamlNode node)
     {
         var meta = new MetaValues();
@@ -180,7 +174,7 @@ internal sealed class PageMapper
         foreach (var item in list.Items)
         {
             var record = SpecRecord(item, package, tag);
-            if (!_packageOnly && _query.MatchesSpec(record))
+            if (!_packageOnly && _query.MatchesSpec(record, _memo))
             {
                 specs.Add(record);
             }
@@ -260,7 +254,7 @@ internal sealed class PageMapper
             var parsed = LegacySpecString.Parse(text) ?? throw _values.Error($"'{text}' is not a spec string.", at);
             var record = _factory.Create(package, tag, null, Single(parsed.Version), parsed.Compiler, parsed.OS,
                 parsed.Platform, parsed.Target, parsed.Variants, Array.Empty<string>(), null, null, _path);
-            if (!_packageOnly && _query.MatchesSpec(record))
+            if (!_packageOnly && _query.MatchesSpec(record, _memo))
             {
                 specs.Add(record);
             }

@@ -17,14 +17,17 @@ internal sealed class PageParser
 
     private readonly CompiledQuery _query;
     private readonly bool _packageOnly;
-    private readonly SpecFactory _factory = new();
+    private readonly SpecFactory _factory;
+    private readonly QueryMemo _memo;
     private readonly FastPageParser _fast;
 
-    public PageParser(CompiledQuery query, bool packageOnly)
+    public PageParser(CompiledQuery query, bool packageOnly, Sources.ISpecSource? origin = null)
     {
         _query = query;
         _packageOnly = packageOnly;
-        _fast = new FastPageParser(_factory, new QueryMemo());
+        _factory = new SpecFactory(origin);
+        _memo = query.NewMemo();
+        _fast = new FastPageParser(_factory, _memo);
     }
 
     private byte[] _buffer = new byte[16 * 1024];
@@ -48,19 +51,24 @@ internal sealed class PageParser
     /// <summary>Disables the fast reading, so tests can compare both readings of the same bytes.</summary>
     internal bool YamlOnly { get; set; }
 
+    // The last page's site tag: the pages of one tag folder share the string.
+    private string? _siteTag;
+
     public PageResult Parse(ReadOnlySpan<byte> file, string path)
     {
         try
         {
             var frontMatter = FrontMatter.Locate(file, path);
-            if (!YamlOnly && _fast.TryParse(file, frontMatter, path, _query, _packageOnly, out var fastPage))
+            string? siteTag = PageLocation.SiteTagOf(path, _siteTag);
+            _siteTag = siteTag ?? _siteTag;
+            if (!YamlOnly && _fast.TryParse(file, frontMatter, path, siteTag, _query, _packageOnly, out var fastPage))
             {
                 return PageResult.Read(path, fastPage);
             }
 
             string yaml = Decode(file.Slice(frontMatter.YamlStart, frontMatter.YamlEnd - frontMatter.YamlStart), path);
             var root = YamlTreeReader.Read(yaml, path);
-            return PageResult.Read(path, new PageMapper(path, _query, _factory, _packageOnly).Map(root));
+            return PageResult.Read(path, new PageMapper(path, siteTag, _query, _memo, _factory, _packageOnly).Map(root));
         }
         catch (CacheMetaException ex)
         {

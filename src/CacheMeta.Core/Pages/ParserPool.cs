@@ -13,16 +13,19 @@ internal sealed class ParserPool
     private readonly ConcurrentBag<PageParser> _idle = new();
     private readonly CompiledQuery _query;
     private readonly bool _packageOnly;
+    private readonly Sources.ISpecSource? _origin;
 
-    public ParserPool(CompiledQuery query, bool packageOnly)
+    /// <summary>Parsers for one read; their specs name <paramref name="origin"/> as the source that read them.</summary>
+    public ParserPool(CompiledQuery query, bool packageOnly, Sources.ISpecSource? origin = null)
     {
         _query = query;
         _packageOnly = packageOnly;
+        _origin = origin;
     }
 
     public PageResult Read(string path, bool probe, long maxBytes)
     {
-        var parser = _idle.TryTake(out var idle) ? idle : new PageParser(_query, _packageOnly);
+        var parser = _idle.TryTake(out var idle) ? idle : new PageParser(_query, _packageOnly, _origin);
         try
         {
             return PageReader.Read(parser, path, maxBytes, probe);

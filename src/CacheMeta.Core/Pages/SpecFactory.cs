@@ -12,9 +12,14 @@ internal sealed class SpecFactory
 {
     private const int MaxEntries = 1 << 14;
 
+    private readonly Sources.ISpecSource? _origin;
+
     private readonly Dictionary<string, (string?, string?)> _compilers = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _families = new(System.StringComparer.Ordinal);
     private readonly Dictionary<object, SpackVersion?> _versions = new(ReferenceComparer.Instance);
+
+    /// <summary>A factory whose specs name <paramref name="origin"/> as the source that read them.</summary>
+    public SpecFactory(Sources.ISpecSource? origin = null) => _origin = origin;
 
     public string? FamilyOf(string? target)
     {
@@ -53,7 +58,7 @@ internal sealed class SpecFactory
         }
 
         return new CacheSpec(package, tag, hash, versions, version, compiler, parts, os, platform, target,
-            FamilyOf(target), variants, stacks, size, tarball, source, dependencies);
+            FamilyOf(target), variants, stacks, size, tarball, source, dependencies) { Origin = _origin };
     }
 
     private static void Bound<TKey, TValue>(Dictionary<TKey, TValue> memo) where TKey : notnull

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using CacheMeta.Hosts;
 using CacheMeta.Query.Spec;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Query;
 
@@ -30,10 +31,39 @@ public sealed class CompiledQuery
     // SpecSlots + i * SpecConstraint.MemoSlots onwards.
     private const int SpecSlots = 11;
 
-    /// <summary>Compiles a query; throws <see cref="FormatException"/> for a malformed version constraint and
-    /// <see cref="CacheMetaException"/> (InvalidSpecSyntax) for a malformed spec.</summary>
+    /// <summary>
+    /// Compiles a query. A malformed value is a <see cref="CacheMetaException"/>, the one type this throws:
+    /// InvalidQuery for a filter value (a version range such as <c>1:2:3</c>), InvalidSpecSyntax for a -Spec
+    /// (whose <see cref="CacheMetaException.Subject"/> is the failing spec).
+    /// </summary>
     public CompiledQuery(SpecQuery query)
+        : this(query, null, ownCensus: true)
     {
+    }
+
+    /// <summary>A query whose readers report to <paramref name="census"/>, which several queries may share.</summary>
+    internal CompiledQuery(SpecQuery query, ValueCensus? census)
+        : this(query, census, ownCensus: false)
+    {
+    }
+
+    private CompiledQuery(SpecQuery query, ValueCensus? census, bool ownCensus)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        try
+        {
+            _compiler = SpecQuery.IsEmpty(query.Compiler) ? null : new CompilerMatcher(query.Compiler!);
+            _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
+        }
+        catch (FormatException ex)
+        {
+            throw new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex);
+        }
+
         _name = Patterns(query.Name);
         _tag = Patterns(query.Tag);
         _stack = Patterns(query.Stack);
@@ -41,16 +71,25 @@ public sealed class CompiledQuery
         _family = Patterns(query.TargetFamily);
         _os = Patterns(query.OS);
         _platform = Patterns(query.Platform);
-        _compiler = SpecQuery.IsEmpty(query.Compiler) ? null : new CompilerMatcher(query.Compiler!);
-        _version = SpecQuery.IsEmpty(query.Version) ? null : new VersionMatcher(query.Version!);
         _variant = SpecQuery.IsEmpty(query.Variant) ? null : new VariantMatcher(query.Variant!);
         _hashPrefixes = SpecQuery.IsEmpty(query.Hash) ? null : Array.ConvertAll(ToArray(query.Hash!), HashPrefix.Normalize);
         _host = query.CompatibleWith is null ? null : new HostCompatibility(query.CompatibleWith, query.OSCompatibility);
         var specs = new List<SpecConstraint>();
+        var warnings = new List<string>();
         foreach (string text in query.Spec ?? Array.Empty<string>())
         {
-            specs.AddRange(SpecConstraint.Parse(text));
+            foreach (var spec in SpecConstraint.Parse(text))
+            {
+                specs.Add(spec);
+                foreach (string target in spec.UnknownRangeTargets)
+                {
+                    warnings.Add($"The target '{target}' in the spec '{text}' is not a microarchitecture CacheMeta knows, so its range "
+                        + $"'{spec.Target}' has no other targets to match than '{target}' itself.");
+                }
+            }
         }
+
+        Warnings = warnings;
 
         _recordTests = new Func<object?, bool>?[]
         {
@@ -79,7 +118,17 @@ public sealed class CompiledQuery
             || specs.Exists(s => s.HasSpecCriteria);
         TagValues = SpecQuery.IsEmpty(query.Tag) ? null : query.Tag;
         StackValues = SpecQuery.IsEmpty(query.Stack) ? null : query.Stack;
+        Census = ownCensus ? ValueCensus.For(query) : census; // once the values are known to be valid
     }
+
+    /// <summary>What the readers report the values they meet to, so unmatched filter values can be named; null when no value is literal.</summary>
+    internal ValueCensus? Census { get; }
+
+    /// <summary>What the query itself should tell the user: a -Spec target range around a target no table knows.</summary>
+    internal IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>A memo for one reader, with its tally of the census.</summary>
+    internal QueryMemo NewMemo() => new(Census?.NewTally());
 
     /// <summary>The tags asked for as given, null when none: a catalog reads its default tag then.</summary>
     internal IReadOnlyList<string>? TagValues { get; }
@@ -156,23 +205,59 @@ public sealed class CompiledQuery
     /// <summary>True when a package summary's stacks include a wanted stack (or no stack is asked for).</summary>
     public bool MatchesStacks(IReadOnlyList<string> stacks) => _stack is null || _stack.MatchesAny(stacks);
 
-    /// <summary>Evaluates every spec-level criterion on a built object (no memo).</summary>
-    /// <exception cref="CacheMetaException">InvalidSpecSyntax: the query has <c>^</c> terms, which need the graph.</exception>
-    public bool MatchesSpec(CacheSpec spec) => MatchesSpec(spec, null);
+    /// <summary>True when a built spec passes every criterion: its name and tag as <see cref="MatchesPage"/> asks, and the rest as <see cref="MatchesSpec(CacheSpec)"/>.</summary>
+    public bool Matches(CacheSpec spec) => Matches(spec, null);
 
-    /// <summary>Every spec-level criterion on a record of an index, <c>^</c> terms answered by the index's graph.</summary>
-    internal bool MatchesSpec(CacheSpec spec, IDependencyGraph? graph) =>
-        MatchesHash(spec.Hash)
-        && (_compiler is null || _compiler.Matches(spec.Compiler))
-        && (_os is null || _os.Matches(spec.OS))
-        && (_platform is null || _platform.Matches(spec.Platform))
-        && (_target is null || _target.Matches(spec.Target))
-        && (_family is null || _family.Matches(spec.TargetFamily))
-        && (_version is null || _version.MatchesAny(spec.Versions))
-        && (_variant is null || _variant.Matches(spec.Variants))
-        && (_stack is null || _stack.MatchesAny(spec.Stacks))
-        && (_host is null || _host.Runs(spec))
-        && (_specs is null || Array.Exists(_specs, c => graph is null ? c.Matches(spec) : c.Matches(spec, graph)));
+    /// <summary>As <see cref="Matches(CacheSpec)"/>, with a memo (and its census tally) for a stream of built specs.</summary>
+    internal bool Matches(CacheSpec spec, QueryMemo? memo)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        memo?.Tally?.Observe(CompletionField.Tag, spec.Tag);
+        return MatchesPage(spec.Package, spec.Tag) && MatchesSpec(spec, memo);
+    }
+
+    /// <summary>
+    /// Evaluates every spec-level criterion (all but name and tag) on a built object: the same record check the
+    /// readers make on shared values, without a memo, so there is one evaluation whatever holds the values.
+    /// </summary>
+    /// <exception cref="CacheMetaException">InvalidSpecSyntax: the query has <c>^</c> terms, which need the graph
+    /// (<see cref="MatchesSpec(CacheSpec, IDependencyGraph)"/>).</exception>
+    public bool MatchesSpec(CacheSpec spec) => MatchesSpec(spec, (QueryMemo?)null);
+
+    internal bool MatchesSpec(CacheSpec spec, QueryMemo? memo)
+    {
+        if (spec is null)
+        {
+            throw new ArgumentNullException(nameof(spec));
+        }
+
+        RejectDependencyConstraints();
+
+        // A spec without a hash (the oldest pages) matches no hash prefix, and an empty one matches none either.
+        return MatchesHash(spec.Hash) && MatchesRecord(memo, spec.Package, spec.Hash ?? string.Empty, spec.Compiler, spec.OS,
+            spec.Platform, spec.Target, spec.TargetFamily, spec.Versions, spec.Variants, spec.Stacks);
+    }
+
+    /// <summary>
+    /// Every spec-level criterion on a record of an index, <c>^</c> terms answered by the index's graph: the filter
+    /// parameters through the record check, then the -Spec constraints, dependencies and all, on the graph.
+    /// </summary>
+    internal bool MatchesSpec(CacheSpec spec, IDependencyGraph graph)
+    {
+        if (!HasDependencyConstraints)
+        {
+            return MatchesSpec(spec, (QueryMemo?)null);
+        }
+
+        return MatchesHash(spec.Hash)
+            && MatchesParameters(null, spec.Compiler, spec.OS, spec.Platform, spec.Target, spec.TargetFamily, spec.Versions,
+                spec.Variants, spec.Stacks)
+            && Array.Exists(_specs!, c => c.Matches(spec, graph));
+    }
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
     public bool MatchesHash(string? hash) => _hashPrefixes is null || Array.Exists(_hashPrefixes, p => HashPrefix.Matches(hash, p));
@@ -196,13 +281,8 @@ public sealed class CompiledQuery
         return false;
     }
 
-    /// <summary>
-    /// Evaluates the spec-level criteria except the -Hash prefixes on shared values, remembering each answer in
-    /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value).
-    /// <paramref name="package"/> and <paramref name="hash"/> are for -Spec, whose specs name packages and hashes.
-    /// </summary>
-    /// <summary>As the byte overload, for readers that hold the hash as a string (build-cache indexes).</summary>
-    internal bool MatchesRecord(QueryMemo memo, string package, string hash, string? compiler, string? os,
+    /// <summary>As the byte overload, for readers that hold the hash as a string (build-cache indexes, built objects).</summary>
+    internal bool MatchesRecord(QueryMemo? memo, string package, string hash, string? compiler, string? os,
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)
     {
@@ -216,21 +296,22 @@ public sealed class CompiledQuery
         return MatchesRecord(memo, package, bytes, compiler, os, platform, target, family, versions, variants, stacks);
     }
 
-    internal bool MatchesRecord(QueryMemo memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
+    /// <summary>
+    /// Evaluates the spec-level criteria except the -Hash prefixes on shared values, remembering each answer in
+    /// <paramref name="memo"/> keyed by the value's identity (readers hand out one instance per distinct value;
+    /// without a memo every answer is computed). <paramref name="package"/> and <paramref name="hash"/> are for
+    /// -Spec, whose specs name packages and hashes.
+    /// </summary>
+    internal bool MatchesRecord(QueryMemo? memo, string package, ReadOnlySpan<byte> hash, string? compiler, string? os,
         string? platform, string? target, string? family, IReadOnlyList<string> versions, IReadOnlyList<string> variants,
         IReadOnlyList<string> stacks)
     {
-        bool parameters = QueryMemo.Check(memo, 0, compiler, _recordTests[0])
-            && QueryMemo.Check(memo, 1, os, _recordTests[1])
-            && QueryMemo.Check(memo, 2, platform, _recordTests[2])
-            && QueryMemo.Check(memo, 3, target, _recordTests[3])
-            && QueryMemo.Check(memo, 4, family, _recordTests[4])
-            && QueryMemo.Check(memo, 5, versions, _recordTests[5])
-            && QueryMemo.Check(memo, 6, variants, _recordTests[6])
-            && QueryMemo.Check(memo, 7, stacks, _recordTests[7])
-            && QueryMemo.Check(memo, 8, platform, _recordTests[8])
-            && QueryMemo.Check(memo, 9, os, _recordTests[9])
-            && QueryMemo.Check(memo, 10, target, _recordTests[10]);
+        if (memo?.Tally is { Open: true } tally)
+        {
+            tally.ObserveRecord(compiler, os, platform, target, family, stacks); // every value, before AND-ing stops at the first miss
+        }
+
+        bool parameters = MatchesParameters(memo, compiler, os, platform, target, family, versions, variants, stacks);
         if (!parameters || _specs is null)
         {
             return parameters;
@@ -253,6 +334,21 @@ public sealed class CompiledQuery
 
         return false;
     }
+
+    // The filter parameters' tests (all but -Hash and -Spec), each answer remembered per distinct value.
+    private bool MatchesParameters(QueryMemo? memo, string? compiler, string? os, string? platform, string? target, string? family,
+        IReadOnlyList<string> versions, IReadOnlyList<string> variants, IReadOnlyList<string> stacks) =>
+        QueryMemo.Check(memo, 0, compiler, _recordTests[0])
+            && QueryMemo.Check(memo, 1, os, _recordTests[1])
+            && QueryMemo.Check(memo, 2, platform, _recordTests[2])
+            && QueryMemo.Check(memo, 3, target, _recordTests[3])
+            && QueryMemo.Check(memo, 4, family, _recordTests[4])
+            && QueryMemo.Check(memo, 5, versions, _recordTests[5])
+            && QueryMemo.Check(memo, 6, variants, _recordTests[6])
+            && QueryMemo.Check(memo, 7, stacks, _recordTests[7])
+            && QueryMemo.Check(memo, 8, platform, _recordTests[8])
+            && QueryMemo.Check(memo, 9, os, _recordTests[9])
+            && QueryMemo.Check(memo, 10, target, _recordTests[10]);
 
     private bool AnySpecNamed(string? name)
     {

@@ -13,6 +13,12 @@ internal sealed class QueryMemo
     private const int MaxAnswers = 1 << 16;
     private Dictionary<object, bool>?[] _answers = new Dictionary<object, bool>?[11];
 
+    /// <summary>A memo; with <paramref name="tally"/>, the values it is asked about are also shown to the query's census.</summary>
+    public QueryMemo(CensusTally? tally = null) => Tally = tally;
+
+    /// <summary>The worker's part of the query's <see cref="ValueCensus"/>; null when the query has none.</summary>
+    public CensusTally? Tally { get; }
+
     public Dictionary<object, bool> For(int criterion)
     {
         if (criterion >= _answers.Length)

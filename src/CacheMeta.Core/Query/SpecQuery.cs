@@ -52,11 +52,5 @@ public sealed class SpecQuery
     /// <summary>How <see cref="CompatibleWith"/> judges operating systems: the host's own (default) or by glibc.</summary>
     public OSCompatibility OSCompatibility { get; set; }
 
-    /// <summary>True when nothing is asked for at the level of single specs (a -Spec may ask only for names,
-    /// which <see cref="CompiledQuery.HasSpecCriteria"/> tells precisely).</summary>
-    public bool HasNoSpecCriteria =>
-        IsEmpty(Stack) && IsEmpty(Target) && IsEmpty(TargetFamily) && IsEmpty(OS) && IsEmpty(Platform)
-        && IsEmpty(Compiler) && IsEmpty(Version) && IsEmpty(Hash) && IsEmpty(Variant) && IsEmpty(Spec) && CompatibleWith is null;
-
     internal static bool IsEmpty(IReadOnlyList<string>? values) => values is null || values.Count == 0;
 }

@@ -53,6 +53,23 @@ public sealed class Wildcard
         return false;
     }
 
+    /// <summary>A pattern that matches exactly <paramref name="text"/>: its wildcard characters and backticks escaped.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new System.Text.StringBuilder(text.Length + 4);
+        foreach (char c in text)
+        {
+            if (c is '`' or '*' or '?' or '[' or ']')
+            {
+                escaped.Append('`');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+
     /// <summary>True when the whole of <paramref name="text"/> matches, ignoring case.</summary>
     public bool IsMatch(string? text)
     {

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using CacheMeta.Http;
-using CacheMeta.Pages;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Sources;
 
@@ -13,168 +12,114 @@ namespace CacheMeta.Sources;
 /// Build caches listed by a catalog in the shape of the public <c>cache_spack_io_index.json</c>: per tag a
 /// <c>root</c> index and one index per stack. The query's tags choose the tags (the <c>develop</c> tag when it
 /// names none) and its stacks choose which indexes are read (see <see cref="IndexGroupReader"/>).
-/// The catalog is a URL (cached and refreshed with If-None-Match) or a local file, whose relative entries
-/// are taken against its folder.
+/// The catalog is a URL (cached and refreshed with If-None-Match) or a local file; relative entries are taken
+/// against the catalog's own address.
 /// </summary>
-public sealed class CatalogSource : ICacheSource
+internal sealed class CatalogSource : ISpecSource
 {
-    private const long MaxCatalogBytes = 64L * 1024 * 1024;
-
-    private readonly string _address;
-    private readonly IndexFetcher _fetcher;
-    private readonly ISourceObserver _observer;
+    private readonly FetchOptions _fetch;
     private readonly bool _completeStacks;
 
     /// <summary>
-    /// Creates the source. With <paramref name="completeStacks"/> every stack index of a tag is read so that
-    /// each spec's Stacks are complete; otherwise only the indexes that can hold matching specs are read.
+    /// Creates the source for the catalog at <paramref name="address"/> (a URL or an absolute path). With
+    /// <paramref name="completeStacks"/> every stack index of a tag is read so that each spec's Stacks are complete;
+    /// otherwise only the indexes that can hold matching specs are read.
     /// </summary>
-    public CatalogSource(string address, IndexFetcher fetcher, ISourceObserver? observer = null, bool completeStacks = false)
+    public CatalogSource(string address, FetchOptions fetch, bool completeStacks = false)
     {
-        _address = address;
-        _fetcher = fetcher;
-        _observer = observer ?? NullSourceObserver.Instance;
+        Address = address;
+        _fetch = fetch;
         _completeStacks = completeStacks;
     }
 
-    /// <inheritdoc />
-    public string Description => _address;
+    /// <summary>The catalog's address.</summary>
+    public string Address { get; }
 
     /// <inheritdoc />
-    public IEnumerable<PageResult> Read(CompiledQuery query, PageReadOptions options, CancellationToken cancellationToken)
+    public bool ReadsIndexes => true;
+
+    /// <inheritdoc />
+    public IEnumerable<SourceResult<CacheSpec>> ReadSpecs(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken) =>
+        Read(query, observer, cancellationToken, (reader, group) => reader.ReadSpecs(group, query, _completeStacks, cancellationToken));
+
+    /// <inheritdoc />
+    public IEnumerable<SourceResult<CachePackage>> ReadPackages(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken) =>
+        Read(query, observer, cancellationToken, (reader, group) => reader.ReadPackages(group, query, _completeStacks, cancellationToken));
+
+    /// <summary>The catalog itself (its tags and their stacks), or the error that stopped its reading.</summary>
+    public SourceResult<Catalog> Load(ISourceObserver observer, CancellationToken cancellationToken) =>
+        Load(new IndexFetcher(_fetch, observer), cancellationToken);
+
+    private SourceResult<Catalog> Load(IndexFetcher fetcher, CancellationToken cancellationToken)
     {
-        var catalog = Load(cancellationToken, out string? baseFolder, out var failure);
-        if (catalog is null)
+        try
         {
-            yield return failure!;
+            return SourceResult<Catalog>.Of(Catalog.Load(Address, fetcher, cancellationToken));
+        }
+        catch (CacheMetaException ex)
+        {
+            return SourceResult<Catalog>.Failed(ex);
+        }
+    }
+
+    private IEnumerable<SourceResult<T>> Read<T>(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken,
+        Func<IndexGroupReader, IndexGroup, IEnumerable<SourceResult<T>>> readGroup)
+        where T : class
+    {
+        var fetcher = new IndexFetcher(_fetch, observer);
+        var loaded = Load(fetcher, cancellationToken);
+        if (loaded.Error is not null)
+        {
+            yield return SourceResult<T>.Failed(loaded.Error);
             yield break;
         }
 
-        var problems = new List<PageResult>();
-        var tags = SelectTags(catalog, query, problems);
-        CheckStacks(catalog, tags, query, problems);
-        foreach (var problem in problems)
+        var catalog = loaded.Value!;
+        var reader = new IndexGroupReader(fetcher, observer, this);
+        foreach (string tag in Tags(catalog, query))
         {
-            yield return problem;
-        }
-
-        var reader = new IndexGroupReader(_fetcher, _observer);
-        foreach (string tag in tags)
-        {
-            var group = new List<LabelledIndex>();
+            var indexes = new List<LabelledIndex>();
             foreach (var entry in catalog.EntriesOf(tag))
             {
-                var index = LabelledIndex.Create(entry.Label, entry.Url, baseFolder, ErrorIds.InvalidCatalog, out var error);
-                if (index is null)
+                var index = LabelledIndex.Create(entry.Label, entry.Address, ErrorIds.InvalidCatalog);
+                if (index.Error is not null)
                 {
-                    yield return error!;
+                    yield return SourceResult<T>.Failed(index.Error);
                 }
                 else
                 {
-                    group.Add(index);
+                    indexes.Add(index.Value!);
                 }
             }
 
-            _observer.Verbose($"Tag '{tag}': {group.Count} indexes listed.");
-            foreach (var result in reader.Read(tag, group, query, options.PackageOnly, _completeStacks, cancellationToken))
+            observer.Verbose($"Tag '{tag}': {indexes.Count} indexes listed.");
+            foreach (var result in readGroup(reader, new IndexGroup(tag, indexes)))
             {
                 yield return result;
             }
         }
     }
 
-    private Catalog? Load(CancellationToken cancellationToken, out string? baseFolder, out PageResult? failure)
+    // The tags the query names (develop when it names none). The census sees every tag, and the stacks of the
+    // chosen ones, so a tag or stack named with a typing error is reported with the names the catalog has.
+    private static List<string> Tags(Catalog catalog, CompiledQuery query)
     {
-        baseFolder = null;
-        failure = null;
-        string address = _address.StartsWith(Index.IndexLocation.PublicBucket, StringComparison.Ordinal)
-            ? Index.IndexLocation.PublicBucketHttp + _address.Substring(Index.IndexLocation.PublicBucket.Length)
-            : _address;
-        try
-        {
-            byte[] content;
-            if (Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                content = _fetcher.FetchDocument(uri, MaxCatalogBytes, cancellationToken);
-            }
-            else
-            {
-                string path = Path.GetFullPath(uri is { IsFile: true } ? uri.LocalPath : address);
-                baseFolder = Path.GetDirectoryName(path);
-                content = ReadFile(path);
-            }
-
-            return Catalog.Parse(content, _address);
-        }
-        catch (CacheMetaException ex)
-        {
-            failure = PageResult.Failed(_address, ex);
-            return null;
-        }
-    }
-
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxCatalogBytes)
-            {
-                throw new CacheMetaException(ErrorIds.DownloadTooLarge, CacheErrorKind.LimitsExceeded,
-                    $"The catalog is larger than {MaxCatalogBytes:N0} bytes.", path);
-            }
-
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CacheMetaException(ErrorIds.PathNotFound, CacheErrorKind.ObjectNotFound, "The catalog file does not exist.", path, innerException: ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CacheMetaException(ErrorIds.FileReadFailed, CacheErrorKind.ResourceUnavailable, "The catalog could not be read: " + ex.Message, path, innerException: ex);
-        }
-    }
-
-    // The tags the query names (develop when it names none); a tag named without wildcards must exist.
-    private List<string> SelectTags(Catalog catalog, CompiledQuery query, List<PageResult> problems)
-    {
-        var wanted = query.TagValues ?? new[] { Catalog.DefaultTag };
-        foreach (string value in wanted)
-        {
-            if (!Wildcard.ContainsWildcard(value) && !catalog.Tags.Any(t => string.Equals(t, Unescape(value), StringComparison.OrdinalIgnoreCase)))
-            {
-                problems.Add(PageResult.Failed(_address, new CacheMetaException(ErrorIds.TagNotFound, CacheErrorKind.ObjectNotFound,
-                    $"The catalog has no tag '{value}'. It has: {Sample(catalog.Tags)}.", _address)));
-            }
-        }
-
-        return query.TagValues is null
+        var tags = query.TagValues is null
             ? catalog.Tags.Where(t => t == Catalog.DefaultTag).ToList()
             : catalog.Tags.Where(query.MatchesTag).ToList();
-    }
-
-    // A stack named without wildcards that none of the chosen tags has is most likely a typing error.
-    private void CheckStacks(Catalog catalog, List<string> tags, CompiledQuery query, List<PageResult> problems)
-    {
-        if (query.StackValues is null || tags.Count == 0)
+        if (query.Census is { } census)
         {
-            return;
-        }
-
-        var labels = tags.SelectMany(t => catalog.EntriesOf(t)).Select(e => e.Label).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (string value in query.StackValues)
-        {
-            if (!Wildcard.ContainsWildcard(value) && !labels.Contains(Unescape(value), StringComparer.OrdinalIgnoreCase))
+            foreach (string tag in catalog.Tags)
             {
-                problems.Add(PageResult.Failed(_address, new CacheMetaException(ErrorIds.StackNotFound, CacheErrorKind.ObjectNotFound,
-                    $"No chosen tag ({string.Join(", ", tags)}) has a stack '{value}'. Stacks: {Sample(labels)}.", _address)));
+                census.Observe(CompletionField.Tag, tag);
+            }
+
+            foreach (var entry in tags.SelectMany(catalog.EntriesOf))
+            {
+                census.Observe(CompletionField.Stack, entry.Label);
             }
         }
+
+        return tags;
     }
-
-    private static string Unescape(string literal) => new Wildcard(literal).Literal ?? literal;
-
-    private static string Sample(IReadOnlyCollection<string> names) =>
-        names.Count <= 12 ? string.Join(", ", names) : string.Join(", ", names.Take(12)) + $" and {names.Count - 12} more";
 }

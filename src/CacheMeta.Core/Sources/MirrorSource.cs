@@ -2,47 +2,54 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using CacheMeta.Http;
-using CacheMeta.Pages;
 using CacheMeta.Query;
 
 namespace CacheMeta.Sources;
 
 /// <summary>
 /// Single build caches, as a site's own mirrors: each address is a mirror root (v3 or v2 layout, found by
-/// looking), an <c>index.json</c>, an index manifest or an index blob; a URL or a local folder or file.
+/// looking), an <c>index.json</c>, an index manifest or an index blob; a URL or an absolute path of a folder or file.
 /// A mirror has no tag and no stacks, so its specs have neither.
 /// </summary>
-public sealed class MirrorSource : ICacheSource
+internal sealed class MirrorSource : ISpecSource
 {
-    private readonly IReadOnlyList<string> _addresses;
-    private readonly IndexFetcher _fetcher;
-    private readonly ISourceObserver _observer;
+    private readonly FetchOptions _fetch;
 
     /// <summary>Creates the source.</summary>
-    public MirrorSource(IReadOnlyList<string> addresses, IndexFetcher fetcher, ISourceObserver? observer = null)
+    public MirrorSource(IReadOnlyList<string> addresses, FetchOptions fetch)
     {
-        _addresses = addresses;
-        _fetcher = fetcher;
-        _observer = observer ?? NullSourceObserver.Instance;
+        Addresses = addresses;
+        _fetch = fetch;
     }
 
-    /// <inheritdoc />
-    public string Description => string.Join(", ", _addresses);
+    /// <summary>The mirrors' addresses.</summary>
+    public IReadOnlyList<string> Addresses { get; }
 
     /// <inheritdoc />
-    public IEnumerable<PageResult> Read(CompiledQuery query, PageReadOptions options, CancellationToken cancellationToken)
+    public bool ReadsIndexes => true;
+
+    /// <inheritdoc />
+    public IEnumerable<SourceResult<CacheSpec>> ReadSpecs(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken) =>
+        Read(observer, (reader, group) => reader.ReadSpecs(group, query, completeStacks: false, cancellationToken));
+
+    /// <inheritdoc />
+    public IEnumerable<SourceResult<CachePackage>> ReadPackages(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken) =>
+        Read(observer, (reader, group) => reader.ReadPackages(group, query, completeStacks: false, cancellationToken));
+
+    private IEnumerable<SourceResult<T>> Read<T>(ISourceObserver observer, Func<IndexGroupReader, IndexGroup, IEnumerable<SourceResult<T>>> readGroup)
+        where T : class
     {
-        var reader = new IndexGroupReader(_fetcher, _observer);
-        foreach (string address in _addresses)
+        var reader = new IndexGroupReader(new IndexFetcher(_fetch, observer), observer, this);
+        foreach (string address in Addresses)
         {
-            var index = LabelledIndex.Create(null, address, null, ErrorIds.IndexNotFound, out var error);
-            if (index is null)
+            var index = LabelledIndex.Create(null, address, ErrorIds.IndexNotFound);
+            if (index.Error is not null)
             {
-                yield return error!;
+                yield return SourceResult<T>.Failed(index.Error);
                 continue;
             }
 
-            foreach (var result in reader.Read(null, new[] { index }, query, options.PackageOnly, completeStacks: false, cancellationToken))
+            foreach (var result in readGroup(reader, new IndexGroup(null, new[] { index.Value! })))
             {
                 yield return result;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Sources;
 
@@ -44,7 +45,7 @@ public static class PageFiles
                 continue;
             }
 
-            var children = Subfolders(directory, listing, query);
+            var children = Subfolders(directory, listing, query, out _);
             for (int i = children.Count - 1; i >= 0; i--)
             {
                 pending.Push(children[i]);
@@ -66,10 +67,11 @@ public static class PageFiles
 
     /// <summary>
     /// The subfolders worth searching, in ordinal order: not hidden, not links, and under a site's _cache folder
-    /// only the tag and package folders the query can match.
+    /// only the tag and package folders the query can match (<paramref name="ruledOut"/> counts the others).
     /// </summary>
-    internal static List<string> Subfolders(string directory, Listing listing, CompiledQuery? query)
+    internal static List<string> Subfolders(string directory, Listing listing, CompiledQuery? query, out int ruledOut)
     {
+        ruledOut = 0;
         // Where this folder sits in a site decides what its subfolders are: _cache/<tag>/<package>.
         bool isCacheFolder = Path.GetFileName(directory) == SiteCacheFolder;
         bool inCacheFolder = Path.GetFileName(Path.GetDirectoryName(directory)) == SiteCacheFolder;
@@ -78,11 +80,23 @@ public static class PageFiles
         var folders = new List<string>(names.Count);
         foreach (string name in names)
         {
-            bool wanted = !name.StartsWith(".", StringComparison.Ordinal) // .git and friends
-                && (query is null || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)));
-            if (wanted)
+            if (name.StartsWith(".", StringComparison.Ordinal))
+            {
+                continue; // .git and friends
+            }
+
+            if (isCacheFolder)
+            {
+                query?.Census?.Observe(CompletionField.Tag, name); // the site's tags, also those -Tag rules out
+            }
+
+            if (query is null || (isCacheFolder ? query.MatchesTag(name) : !inCacheFolder || query.MatchesName(name)))
             {
                 folders.Add(Path.Combine(directory, name));
+            }
+            else
+            {
+                ruledOut++;
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.IO;
 using CacheMeta.Pages.Yaml;
+using CacheMeta.Sources;
 
 namespace CacheMeta.Tags;
 
@@ -8,13 +10,50 @@ namespace CacheMeta.Tags;
 /// <c>- name: develop</c> / <c>stacks: [e4s, root]</c>. Read with the same bounded YAML reader as pages;
 /// keys other than name and stacks are ignored. A malformed list is an InvalidTagList error with its position.
 /// </summary>
-public static class TagListReader
+internal static class TagListReader
 {
-    /// <summary>Reads a tag-list file into <paramref name="tags"/>.</summary>
-    public static void ReadFile(string path, TagCollector tags) => Read(TagFile.ReadText(path, ErrorIds.InvalidTagList), path, tags);
+    /// <summary>The folder a site's tag list sits in: <c>&lt;site&gt;/_data/tags.yaml</c>.</summary>
+    public const string DataFolder = "_data";
+
+    /// <summary>
+    /// Reads a tag-list file into <paramref name="tags"/>; its tags' specs are read from <paramref name="origin"/>
+    /// (see <see cref="PagesOf"/>).
+    /// </summary>
+    public static void ReadFile(string path, TagCollector tags, ISpecSource? origin = null) =>
+        Read(TagFile.ReadText(path, ErrorIds.InvalidTagList), path, tags, origin);
+
+    /// <summary>The file name of a site's tag list inside its <see cref="DataFolder"/>.</summary>
+    public const string ListFileName = "tags.yaml";
+
+    /// <summary>
+    /// The tag list a site's <c>_data</c> folder holds, for a path given as that folder rather than the file;
+    /// null for any other folder.
+    /// </summary>
+    public static string? ListIn(string folder)
+    {
+        string full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        string list = Path.Combine(full, ListFileName);
+        return Directory.Exists(full) && Path.GetFileName(full) == DataFolder && File.Exists(list) ? list : null;
+    }
+
+    /// <summary>True for a file that is not a page: what a page-tree path that is a file holds instead is a tag list.</summary>
+    public static bool IsTagList(string path) =>
+        File.Exists(path) && Path.GetFileName(path) is not (PageFiles.PageFileName or PageFiles.LegacyPageFileName);
+
+    /// <summary>
+    /// Where the pages of a tag list's tags are: the site's <c>_cache</c> folder, for a list at
+    /// <c>&lt;site&gt;/_data/tags.yaml</c> whose site has one; null for a list elsewhere.
+    /// </summary>
+    public static string? PagesOf(string path)
+    {
+        string? data = Path.GetDirectoryName(Path.GetFullPath(path));
+        string? site = data is not null && Path.GetFileName(data) == DataFolder ? Path.GetDirectoryName(data) : null;
+        string? pages = site is null ? null : Path.Combine(site, PageFiles.SiteCacheFolder);
+        return pages is not null && Directory.Exists(pages) ? pages : null;
+    }
 
     /// <summary>Reads tag-list text; <paramref name="path"/> names it in errors and becomes each tag's Source.</summary>
-    public static void Read(string yaml, string path, TagCollector tags)
+    public static void Read(string yaml, string path, TagCollector tags, ISpecSource? origin = null)
     {
         YamlNode? root;
         try
@@ -60,7 +99,7 @@ public static class TagListReader
                 }
             }
 
-            tags.Add(name ?? throw Invalid(path, "A tag-list entry has no 'name'.", map), stacks, path);
+            tags.Add(name ?? throw Invalid(path, "A tag-list entry has no 'name'.", map), stacks, path, origin);
         }
     }
 

@@ -12,7 +12,9 @@ namespace CacheMeta.Commands;
 /// or in both with other values (Changed, naming the properties that differ: Stacks, Variants, Compiler, ...).
 /// Values compare by meaning: gcc@=13.2.0 and gcc@13.2.0 are the same compiler, stacks and variants are sets.
 /// Tag, Source and Tarball are not compared. -IncludeEqual also writes the specs that are the same, as
-/// Compare-Object does; -Summary writes one CacheMeta.CacheSpecDifferenceSummary per package instead.
+/// Compare-Object does; -Summary writes one CacheMeta.CacheSpecDifferenceSummary per package instead. A side that is
+/// $null (a query that found nothing) is refused, as Compare-Object refuses it, rather than compared as empty:
+/// pass @() for an empty side.
 /// </remarks>
 /// <example>
 /// <code>Compare-CacheSpec (Get-CacheSpec -Path ./site -Tag develop-2025-03-23) (Get-CacheSpec -Path ./site -Tag develop-2025-03-30) -Summary</code>
@@ -31,15 +33,16 @@ public sealed class CompareCacheSpecCommand : CacheCommandBase
 
     private readonly List<CacheSpec> _difference = new();
 
-    /// <summary>The specs to compare against (the older tag, the public cache).</summary>
+    /// <summary>
+    /// The specs to compare against (the older tag, the public cache). Null is refused, as Compare-Object refuses it:
+    /// a query that found nothing must not pass for an empty side (use @() for one).
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [AllowNull]
     [AllowEmptyCollection]
     public CacheSpec[]? ReferenceSpec { get; set; }
 
-    /// <summary>The specs compared with the reference (the newer tag, the mirror); also taken from the pipeline.</summary>
+    /// <summary>The specs compared with the reference (the newer tag, the mirror); also taken from the pipeline. Null is refused.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipeline = true)]
-    [AllowNull]
     [AllowEmptyCollection]
     public CacheSpec[]? DifferenceSpec { get; set; }
 

@@ -3,8 +3,10 @@ using System.IO;
 using System.Management.Automation;
 using CacheMeta.Aggregation;
 using CacheMeta.Commands.Internal;
+using CacheMeta.Commands.Selection;
 using CacheMeta.IO;
 using CacheMeta.Pages;
+using CacheMeta.Sources;
 
 namespace CacheMeta.Commands;
 
@@ -19,8 +21,10 @@ namespace CacheMeta.Commands;
 /// An existing page is replaced only with -Force (otherwise a FileExists error, and the file is untouched).
 /// A record whose hash was already seen for the same tag and package is merged into it when only its stacks
 /// differ (a binary listed by several stacks) and refused (ConflictingSpecRecords) when anything else differs.
-/// Specs without a tag (the oldest pages) or without a hash cannot be placed and are reported as errors, as are
-/// tags or package names that are not a plain folder name (PageOutsideDestination, a security error).
+/// Specs without a tag (a mirror's, the oldest pages') are placed under -Tag when it is given, and reported as
+/// errors (SpecWithoutTag, saying what to do for the source they came from) when it is not; specs without a hash
+/// cannot be placed either, nor can tags or package names that are not a plain folder name (PageOutsideDestination,
+/// a security error).
 /// </remarks>
 /// <example>
 /// <code>Get-CacheSpec -Path ./site/_cache/develop -Stack e4s | Export-CachePage -Destination ./e4s-site</code>
@@ -33,6 +37,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CacheSpec zlib -Path ./site -Tag develop | Export-CachePage -Destination ./copy -PassThru | Get-FileHash</code>
 /// <para>Writes the zlib page of the develop tag and passes the written file on for a checksum.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheSpec -Mirror ./samples/binaries/v0.23.1 | Export-CachePage -Destination ./mirror-site -Tag v0.23.1 -WhatIf</code>
+/// <para>Shows which pages a mirror's specs, which carry no tag, would make under _cache/v0.23.1/.</para>
 /// </example>
 [Cmdlet(VerbsData.Export, "CachePage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(FileInfo))]
@@ -59,10 +67,15 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>The tag to place specs that have none under (a mirror's specs, the oldest pages'); specs with a tag keep theirs.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Tag { get; set; }
+
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _site = PathResolver.ResolveDestination(this, Destination!, out var error);
+        _site = CmdletPaths.ResolveDestination(this, Destination!, out var error);
         if (error is not null)
         {
             ThrowTerminatingError(error); // nowhere to write: nothing can go on
@@ -74,9 +87,15 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     {
         foreach (var spec in InputObject!)
         {
-            if (spec is not null && _collector.Add(spec) is { } refused)
+            if (spec is null)
             {
-                WriteCacheError(refused, spec);
+                continue;
+            }
+
+            var placed = spec.Tag is null && Tag is not null ? spec.WithTag(Tag) : spec;
+            if (_collector.Add(placed) is { } refused)
+            {
+                WriteCacheError(refused.ErrorId == ErrorIds.SpecWithoutTag ? WithoutTag(refused, spec) : refused, spec);
             }
         }
     }
@@ -102,6 +121,20 @@ public sealed class ExportCachePageCommand : CacheCommandBase
         {
             progress.Complete();
         }
+    }
+
+    // What to do about a spec without a tag depends on where it came from.
+    private static CacheMetaException WithoutTag(CacheMetaException refused, CacheSpec spec)
+    {
+        string why = spec.Origin switch
+        {
+            MirrorSource => "it was read from a mirror, and a mirror's specs carry no tag",
+            PageTreeSource => "its page names no tag and is not in a _cache/<tag>/ folder (the oldest pages name none)",
+            _ => "it was made without one",
+        };
+        return new CacheMetaException(refused.ErrorId, refused.Kind,
+            $"The spec {spec} has no tag, so no page folder can hold it: {why}. Give -Tag <name> to place such specs under _cache/<name>/.",
+            refused.Target, innerException: refused);
     }
 
     private string? Export(string tag, string package, IReadOnlyList<CacheSpec> specs)

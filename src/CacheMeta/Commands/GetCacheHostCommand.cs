@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
 using CacheMeta.Commands.Internal;
+using CacheMeta.Commands.Selection;
 using CacheMeta.Hosts;
 
 namespace CacheMeta.Commands;
@@ -81,7 +83,14 @@ public sealed class GetCacheHostCommand : CacheCommandBase
             return;
         }
 
-        foreach (string path in PathResolver.Resolve(this, CpuInfoPath, literal: true))
+        var errors = new List<ErrorRecord>();
+        var paths = new CmdletPaths(this).Resolve(CpuInfoPath, literal: true, errors);
+        foreach (var error in errors)
+        {
+            WriteError(error);
+        }
+
+        foreach (string path in paths)
         {
             try
             {

@@ -1,6 +1,5 @@
-using System.Linq;
 using System.Management.Automation;
-using CacheMeta.Commands.Completion;
+using CacheMeta.Aggregation;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -8,37 +7,44 @@ namespace CacheMeta.Commands;
 /// <summary>Gets the packages in the Spack build cache as CachePackage summaries.</summary>
 /// <remarks>
 /// Writes one CacheMeta.CachePackage per package under one tag: its versions, compilers, operating systems,
-/// platforms, targets, stacks and spec counts per stack. From pages (-Path) these are the page's meta; from
-/// build-cache indexes (-Catalog, -Mirror, or the public cache by default) they are computed from the specs
-/// exactly as cache.spack.io computes them (use -CompleteStacks for complete per-stack counts).
-/// -Stack keeps the packages that have specs in any of the given stacks. -Spec takes Spack spec syntax and keeps
-/// the packages that have at least one spec satisfying it (and, with -Stack, one such spec in those stacks); a
-/// spec that names only packages is answered from the page summaries without reading the spec records.
+/// platforms, targets, stacks and spec counts per stack. Takes the filters of Get-CacheSpec. With only -Name and -Tag
+/// (or a -Spec that names only packages) a summary describes the whole package: from pages (-Path) the page's meta,
+/// from build-cache indexes (-Catalog, -Mirror, or the public cache by default) computed from every record exactly as
+/// cache.spack.io computes it (use -CompleteStacks for complete per-stack counts). With any filter of single specs
+/// (-Stack, -Target, -Compiler, a -Spec with a version, ...) a package is kept when it has a matching spec, and its
+/// summary describes the matching specs alone: Get-CachePackage with filters gives what Get-CacheSpec with the same
+/// filters, piped to Get-CachePackage, gives. Specs from the pipeline are summarised as they are, never read again,
+/// one summary per tag and package, when the input ends.
 /// </remarks>
 /// <example>
-/// <code>Get-CachePackage -Path ./site/_cache/develop -Stack e4s | Sort-Object NumSpecs -Descending | Select-Object -First 10</code>
-/// <para>The ten packages with the most specs among those in the e4s stack.</para>
+/// <code>Get-CachePackage -Path ./samples -Tag develop | Sort-Object NumSpecs -Descending | Select-Object -First 3</code>
+/// <para>The three packages of the develop tag with the most specs.</para>
 /// </example>
 /// <example>
-/// <code>Get-CachePackage py-* -Path ./site | ForEach-Object { '{0} {1}' -f $_.Name, $_.NumSpecsByStack['e4s'] }</code>
-/// <para>Shows how many e4s specs each Python package has.</para>
+/// <code>Get-CachePackage py-* -Path ./samples | ForEach-Object { '{0} {1} {2}' -f $_.Name, $_.Tag, $_.NumSpecsByStack['e4s'] }</code>
+/// <para>Shows how many e4s specs each Python package has in each tag.</para>
 /// </example>
 /// <example>
-/// <code>Get-CachePackage -Path ./site -Tag develop -Spec '%gcc@13 target=aarch64:'</code>
-/// <para>Lists the develop packages that have at least one aarch64 binary built with gcc 13.</para>
+/// <code>Get-CachePackage -Path ./samples -Tag develop -TargetFamily aarch64 -Compiler gcc@13</code>
+/// <para>Lists the develop packages that have aarch64 binaries built with gcc 13, each summarising just those binaries.</para>
 /// </example>
 /// <example>
-/// <code>Get-CachePackage hdf5 -CompleteStacks | Format-List Name, Tag, Versions, NumSpecsByStack</code>
-/// <para>Summarises hdf5 in the public cache's develop tag, counting its specs in every stack.</para>
+/// <code>Get-CacheSpec -Catalog ./samples/binaries/catalog.json -Stack e4s | Get-CachePackage</code>
+/// <para>Summarises exactly the piped specs: the e4s stack's packages of the develop tag.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CachePackage))]
-public sealed class GetCachePackageCommand : PackageFilterCommandBase
+public sealed class GetCachePackageCommand : SpecFilterCommandBase
 {
-    private CompiledQuery? _query;
+    private const string InputObjectSet = "InputObject";
 
-    // True when -Spec asks about more than names: the answer is in the spec records, not in the summary.
-    private bool _readSpecs;
+    private readonly SpecGroups _piped = new();
+    private QueryMemo? _memo;
+
+    /// <summary>Specs to summarise, usually from Get-CacheSpec: they are used as they are, not read again.</summary>
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public CacheSpec[]? InputObject { get; set; }
 
     /// <inheritdoc />
     protected override string ProgressActivity => "Reading cache packages";
@@ -46,22 +52,45 @@ public sealed class GetCachePackageCommand : PackageFilterCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _query = CompileQuery(new SpecQuery { Name = Name, Tag = Tag, Stack = Stack, Spec = Spec });
-        _readSpecs = _query.Specs.Any(s => s.HasSpecCriteria);
+        base.BeginProcessing();
+        _memo = Query.NewMemo();
     }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => ReadPages(_query!, packageOnly: !_readSpecs, page =>
+    protected override void ProcessRecord()
     {
-        // Reading specs, the query (stacks included) has already kept the records that match; the summary is
-        // still the page's own.
-        bool wanted = _readSpecs ? page.Specs.Count > 0 : _query!.MatchesStacks(page.Package.Stacks);
-        if (!wanted)
+        if (ParameterSetName == InputObjectSet)
         {
-            return 0;
+            foreach (var spec in InputObject!)
+            {
+                if (spec is not null && Query.Matches(spec, _memo) && _piped.Add(spec) is { } refused)
+                {
+                    WriteCacheError(refused, spec);
+                }
+            }
+
+            return;
         }
 
-        WriteObject(page.Package);
-        return 1;
-    });
+        if (!KeepPipedNames() && SelectSource() is { } selection)
+        {
+            ReadPackages(selection.Open(), Query, WriteObject, selection);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (PipedNamesQuery() is { } named && SelectSource() is { } selection)
+        {
+            ReadPackages(selection.Open(), named, WriteObject, selection);
+        }
+
+        foreach (var (tag, package, specs) in _piped.Groups())
+        {
+            WriteObject(PackageSummary.Compute(package, tag, specs, specs[0].Source));
+        }
+
+        WriteUnmatched();
+    }
 }

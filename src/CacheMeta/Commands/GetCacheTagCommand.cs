@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
 using CacheMeta.Commands.Internal;
-using CacheMeta.Pages;
+using CacheMeta.Commands.Selection;
 using CacheMeta.Query;
 using CacheMeta.Sources;
 using CacheMeta.Tags;
@@ -14,30 +13,33 @@ namespace CacheMeta.Commands;
 /// <summary>Gets the tags (refs) of the Spack build cache with the CI stacks built for each.</summary>
 /// <remarks>
 /// Writes one CacheMeta.CacheTag per tag: Name, Kind (Develop, Release, Snapshot, Other), Date for develop-YYYY-MM-DD
-/// snapshots, Version for vX.Y.Z releases, and Stacks. Tags come from the site's tag list (_data/tags.yaml) or a page
-/// tree (-Path, -LiteralPath: a folder is searched for pages and each page adds its tag and stacks), or from a
-/// catalog in the shape of cache_spack_io_index.json (-Catalog, one {label, url} entry per stack). Without a source
-/// the folder in $env:CACHEMETA_PATH is read. Tags are written as the site lists them: develop, releases newest
-/// first, snapshots newest first.
+/// snapshots, Version for vX.Y.Z releases, and Stacks. Tags come from the site's tag list (_data/tags.yaml, or its _data folder) or a page
+/// tree (-Path, -LiteralPath: a folder is searched for pages and each page adds its tag and stacks), or from catalogs
+/// in the shape of cache_spack_io_index.json (-Catalog, a URL or file, one {label, url} entry per stack). Without a
+/// source, the folder in $env:CACHEMETA_PATH, else the default catalog (the public cache's). Tags are written as the
+/// site lists them: develop, releases newest first, snapshots newest first. A tag knows where it was found, so
+/// Get-CacheTag develop* | Get-CacheSpec reads those tags' specs from that source (for a tag list, from the site it
+/// belongs to). A -Name given without wildcards that matches no tag is a warning naming the tags there are.
 /// </remarks>
 /// <example>
-/// <code>Get-CacheTag -Path ./site/_data/tags.yaml -Kind Release | Select-Object -First 3</code>
-/// <para>Shows the three newest releases the site lists, with their stacks.</para>
+/// <code>Get-CacheTag -Path ./samples | Format-Table Name, Kind, Version</code>
+/// <para>Shows the tags of the sample pages: develop and the v0.23.1 release.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheTag develop-2025* -Path ./site/_cache | Where-Object Stacks -contains 'e4s-neoverse-v2'</code>
-/// <para>Lists the 2025 develop snapshots whose pages include specs of the e4s-neoverse-v2 stack.</para>
+/// <code>Get-CacheTag v0.23.* -Catalog ./samples/binaries/catalog.json | Get-CacheSpec</code>
+/// <para>Lists the specs of the 0.23 releases in the sample build caches, read from the catalog the tags came from.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheTag -Catalog ./cache_spack_io_index.json | Sort-Object { $_.Stacks.Count } -Descending</code>
-/// <para>Ranks the tags of the public cache's catalog by how many stack caches each has.</para>
+/// <code>Get-CacheTag -Catalog ./samples/binaries/catalog.json | Sort-Object { $_.Stacks.Count } -Descending</code>
+/// <para>Ranks the tags of a catalog by how many stack caches each has.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheTag", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsCommon.Get, "CacheTag", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheTag))]
-public sealed class GetCacheTagCommand : CacheCommandBase
+public sealed class GetCacheTagCommand : PageSourceCommandBase
 {
-    private const string PathSet = "Path", LiteralPathSet = "LiteralPath", CatalogSet = "Catalog";
+    private const string CatalogSet = "Catalog";
 
+    private CompiledQuery? _query;
     private TagCollector? _tags;
 
     /// <summary>Tag names to keep (wildcards): develop, v0.23.*, develop-2025-*.</summary>
@@ -47,22 +49,15 @@ public sealed class GetCacheTagCommand : CacheCommandBase
     [ArgumentCompleter(typeof(TagCompleter))]
     public string[]? Name { get; set; }
 
-    /// <summary>Tag-list files (the site's _data/tags.yaml) or page trees (a site, its _cache folder, a tag folder); wildcards allowed.</summary>
-    [Parameter(ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Path { get; set; }
-
-    /// <summary>Tag-list files or page trees, used exactly as typed.</summary>
-    [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("PSPath", "LP")]
-    [ValidateNotNullOrEmpty]
-    public string[]? LiteralPath { get; set; }
-
-    /// <summary>Catalog files in the shape of the public cache's cache_spack_io_index.json ({tag: [{label, url}]}).</summary>
+    /// <summary>Catalogs in the shape of the public cache's cache_spack_io_index.json ({tag: [{label, url}]}): URLs or files.</summary>
     [Parameter(ParameterSetName = CatalogSet, Mandatory = true)]
     [ValidateNotNullOrEmpty]
     public string[]? Catalog { get; set; }
+
+    /// <summary>Reads a catalog URL only from the local cache folder, with no network access.</summary>
+    [Parameter(ParameterSetName = DefaultSet)]
+    [Parameter(ParameterSetName = CatalogSet)]
+    public SwitchParameter Offline { get; set; }
 
     /// <summary>Keep only tags of these kinds: Develop, Release, Snapshot, Other.</summary>
     [Parameter]
@@ -70,32 +65,51 @@ public sealed class GetCacheTagCommand : CacheCommandBase
     public CacheTagKind[]? Kind { get; set; }
 
     /// <inheritdoc />
-    protected override void BeginProcessing() => _tags = new TagCollector(Name);
+    protected override string ProgressActivity => "Reading cache tags";
+
+    private protected override SourceParameters BoundSources()
+    {
+        var parameters = base.BoundSources();
+        parameters.Catalog = Catalog;
+        parameters.Offline = Offline.IsPresent;
+        return parameters;
+    }
+
+    private protected override DefaultSource Fallback => DefaultSource.Catalog;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _query = QueryCompiler.Compile(this, new SpecQuery { Tag = Name });
+        _tags = new TagCollector(Name, _query.Census);
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        if (Catalog is not null)
+        var selection = SelectSource();
+        if (selection is null)
         {
-            foreach (string file in PathResolver.Resolve(this, Catalog, literal: true))
-            {
-                Read(() => TagCatalogReader.ReadFile(file, _tags!));
-            }
-
             return;
         }
 
-        foreach (string source in Sources())
+        foreach (string address in selection.Addresses)
         {
-            bool isPage = File.Exists(source)
-                && System.IO.Path.GetFileName(source) is PageFiles.PageFileName or PageFiles.LegacyPageFileName;
-            if (Directory.Exists(source) || isPage)
+            if (selection.Kind == SourceKind.Catalog)
             {
-                ReadTree(source);
+                ReadCatalog(new CatalogSource(address, selection.FetchOptions), selection);
+            }
+            else if ((TagListReader.IsTagList(address) ? address : TagListReader.ListIn(address)) is { } list)
+            {
+                string? pages = TagListReader.PagesOf(list);
+                var origin = pages is null ? null : new PageTreeSource(new[] { pages }, MaxPageBytes);
+                Catch(() => TagListReader.ReadFile(list, _tags!, origin));
             }
             else
             {
-                Read(() => TagListReader.ReadFile(source, _tags!));
+                // Every page adds its tag and stacks; tag folders the -Name filter rules out are not entered.
+                var tree = new PageTreeSource(new[] { address }, MaxPageBytes);
+                ReadPackages(tree, _query!, package => _tags!.Add(package, address, tree), selection);
             }
         }
     }
@@ -110,58 +124,35 @@ public sealed class GetCacheTagCommand : CacheCommandBase
                 WriteObject(tag);
             }
         }
+
+        if (ReadErrors == 0)
+        {
+            UnmatchedValues.Write(this, _query, _ => nameof(Name));
+        }
     }
 
-    private IEnumerable<string> Sources()
+    private void ReadCatalog(CatalogSource source, SourceSelection selection)
     {
-        if (LiteralPath is not null)
-        {
-            return PathResolver.Resolve(this, LiteralPath, literal: true);
-        }
-
-        if (Path is not null)
-        {
-            return PathResolver.Resolve(this, Path, literal: false);
-        }
-
-        string? fallback = Environment.GetEnvironmentVariable(CacheSourceCommandBase.PathVariable);
-        if (string.IsNullOrEmpty(fallback))
-        {
-            ThrowTerminatingError(ErrorRecords.Create(ErrorIds.NoCacheSource, ErrorCategory.InvalidArgument,
-                $"No source given: use -Path, -LiteralPath or -Catalog, or set ${CacheSourceCommandBase.PathVariable} to a folder of cache pages.", null));
-        }
-
-        return PathResolver.Resolve(this, new[] { fallback! }, literal: true);
-    }
-
-    // Every page adds its tag and stacks; tag folders the -Name filter rules out are not entered.
-    private void ReadTree(string root)
-    {
-        var query = new CompiledQuery(new SpecQuery { Tag = Name });
-        var progress = new ProgressReporter(this, nameof(GetCacheTagCommand).GetHashCode() & 0x7FFF, "Reading cache tags");
+        var observer = new SourceObserver(this, GetType().Name.GetHashCode() & 0x7FFF);
         try
         {
-            foreach (var result in new PageTreeSource(new[] { root }).Read(query, new PageReadOptions { PackageOnly = true }, CancellationToken))
+            var catalog = source.Load(observer, CancellationToken);
+            if (catalog.Error is not null)
             {
-                if (result.Error is not null)
-                {
-                    WriteCacheError(result.Error);
-                }
-                else if (result.Page is not null)
-                {
-                    _tags!.Add(result.Page, root);
-                }
-
-                progress.Advance(result.Path, 0);
+                ReadErrors++;
+                WriteCacheError(DefaultSourceHint.Explain(catalog.Error, selection));
+                return;
             }
+
+            _tags!.Add(catalog.Value!, source);
         }
         finally
         {
-            progress.Complete();
+            observer.Complete();
         }
     }
 
-    private void Read(Action read)
+    private void Catch(Action read)
     {
         try
         {
@@ -169,6 +160,7 @@ public sealed class GetCacheTagCommand : CacheCommandBase
         }
         catch (CacheMetaException ex)
         {
+            ReadErrors++;
             WriteCacheError(ex);
         }
     }

@@ -11,7 +11,8 @@ namespace CacheMeta.Commands;
 /// distinct packages, package versions (name and version), compilers, operating systems, platforms, targets and
 /// target families among them. A spec counts in each of its stacks, so Specs over a set of pages equals the sum
 /// of their num_specs_by_stack; the root stack holds every spec of a tag. Specs come from the pipeline (CacheSpec
-/// objects from any source) or are read from -Path/-LiteralPath; the filters of Get-CacheSpec apply to both, and
+/// objects from any source, used as they are) or are read from a source (-Path, -Catalog, -Mirror, or the default
+/// one); the filters of Get-CacheSpec apply to both, and
 /// -Stack also limits which stacks are summarised. -GroupBy splits each stack's summary by target, target
 /// family, OS, compiler or platform (one row per stack and value, instead of one per stack). Only counters and
 /// sets of distinct values are kept, never the specs; the summaries are written when the input ends.
@@ -29,7 +30,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheSpec -Path ./site -Compiler gcc@13 | Measure-CacheStack</code>
 /// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = PathSet)]
+[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheStackSummary))]
 public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
 {
@@ -39,7 +40,6 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <summary>The type name of split summaries, which have a view with a Group column.</summary>
     private const string GroupedTypeName = "CacheMeta.CacheStackSummary#Grouped";
 
-    private CompiledQuery? _query;
     private StackSummarizer? _summarizer;
 
     /// <summary>Specs to summarise, usually from Get-CacheSpec or another source's cmdlet.</summary>
@@ -62,8 +62,8 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _query = CompileQuery(BuildQuery());
-        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), _query);
+        base.BeginProcessing();
+        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), Query);
     }
 
     /// <inheritdoc />
@@ -71,15 +71,11 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            ReadPages(_query!, packageOnly: false, page =>
+            if (!KeepPipedNames() && SelectSource() is { } selection)
             {
-                foreach (var spec in page.Specs)
-                {
-                    _summarizer!.Add(spec);
-                }
+                ReadSpecs(selection.Open(), Query, _summarizer!.Add, selection);
+            }
 
-                return page.Specs.Count;
-            });
             return;
         }
 
@@ -95,6 +91,12 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (PipedNamesQuery() is { } named && SelectSource() is { } selection)
+        {
+            ReadSpecs(selection.Open(), named, _summarizer!.Add, selection);
+        }
+
+        WriteUnmatched();
         if (_summarizer!.Unstacked > 0)
         {
             WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");

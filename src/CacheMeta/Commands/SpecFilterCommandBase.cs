@@ -1,15 +1,55 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
 
 /// <summary>
-/// The filter parameters of single specs, beside the package-level ones: values OR-ed within a parameter,
-/// parameters AND-ed, case-insensitive, wildcards everywhere but <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>).
+/// The filter parameters of every cmdlet that reads specs (Get-CacheSpec, Get-CachePackage, Measure-CacheStack), the
+/// same everywhere: values OR-ed within a parameter, parameters AND-ed, case-insensitive, wildcards everywhere but
+/// <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>). They apply to specs read from a source and to specs piped in.
+/// Package names also come from the pipeline (<c>'cmake','hdf5' | Get-CacheSpec</c>); piped names are gathered and
+/// the source is read once for all of them, when the input ends.
 /// </summary>
-public abstract class SpecFilterCommandBase : PackageFilterCommandBase
+public abstract class SpecFilterCommandBase : CacheSourceCommandBase
 {
+    private CompiledQuery? _query;
+    private bool _namesOnCommandLine;
+    private List<string>? _pipedNames;
+
+    /// <summary>Package names; also piped in as text.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [TextOnly]
+    [ArgumentCompleter(typeof(NameCompleter))]
+    public string[]? Name { get; set; }
+
+    /// <summary>Tags (refs): develop, v0.23.1, develop-2025-03-30.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TagCompleter))]
+    public string[]? Tag { get; set; }
+
+    /// <summary>CI stacks (e4s, ml-linux-aarch64-cuda, root): specs in any of them.</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(StackCompleter))]
+    public string[]? Stack { get; set; }
+
+    /// <summary>
+    /// Specs in Spack's syntax, e.g. 'zlib@1.2:1.4 %gcc@13 +shared target=x86_64_v3: /abc'; several are OR-ed (as
+    /// spack buildcache list does) and combined with the other filters by AND; names take wildcards.
+    /// </summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Spec { get; set; }
+
     /// <summary>Microarchitecture targets (x86_64_v3, neoverse_v1).</summary>
     [Parameter]
     [SupportsWildcards]
@@ -62,7 +102,24 @@ public abstract class SpecFilterCommandBase : PackageFilterCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
-    /// <summary>The filters as the engine's query.</summary>
+    /// <summary>The filters, compiled when processing begins.</summary>
+    private protected CompiledQuery Query => _query!;
+
+    /// <summary>
+    /// Compiles the filters: a malformed value (a version range such as 1:2:3, a spec with a syntax error) stops the
+    /// cmdlet, and what the query itself finds doubtful (a -Spec range around an unknown target) is a warning.
+    /// </summary>
+    protected override void BeginProcessing()
+    {
+        _namesOnCommandLine = Name is not null;
+        _query = QueryCompiler.Compile(this, BuildQuery());
+        foreach (string warning in _query.Warnings)
+        {
+            WriteWarning(warning);
+        }
+    }
+
+    /// <summary>The filters as the engine's query (a new one each time: callers may narrow it).</summary>
     protected SpecQuery BuildQuery() => new()
     {
         Name = Name,
@@ -78,4 +135,41 @@ public abstract class SpecFilterCommandBase : PackageFilterCommandBase
         Variant = Variant,
         Spec = Spec,
     };
+
+    /// <summary>
+    /// True when this record's names came from the pipeline: they are kept for <see cref="PipedNamesQuery"/>, and the
+    /// record needs no reading of its own.
+    /// </summary>
+    private protected bool KeepPipedNames()
+    {
+        if (_namesOnCommandLine || Name is null)
+        {
+            return false;
+        }
+
+        (_pipedNames ??= new List<string>()).AddRange(Name);
+        return true;
+    }
+
+    /// <summary>The filters with every piped name, for one read of the source once the input ends; null when none were piped.</summary>
+    private protected CompiledQuery? PipedNamesQuery()
+    {
+        if (_pipedNames is null)
+        {
+            return null;
+        }
+
+        var query = BuildQuery();
+        query.Name = _pipedNames;
+        return new CompiledQuery(query, Query.Census);
+    }
+
+    /// <summary>Once the input ends: a warning for each filter value that matched nothing the sources read hold (when all could be read).</summary>
+    private protected void WriteUnmatched()
+    {
+        if (ReadErrors == 0)
+        {
+            UnmatchedValues.Write(this, _query);
+        }
+    }
 }

@@ -1,14 +1,11 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using CacheMeta.Commands;
+using CacheMeta.Commands.Selection;
 using CacheMeta.Completion;
-using CacheMeta.Pages;
+using CacheMeta.Http;
 using CacheMeta.Query;
 using CacheMeta.Sources;
 using CacheMeta.Tags;
@@ -16,9 +13,12 @@ using CacheMeta.Tags;
 namespace CacheMeta.Commands.Completion;
 
 /// <summary>
-/// The values of the source a command line names, for completion. Reading a tree costs a moment, so each source
-/// (and -Tag filter) is read once and kept with its runspace, which owns the current location the paths were
-/// resolved against; the table holds runspaces weakly, so a closed runspace takes its values with it.
+/// The values of the source a command line names, for completion: the source the command would read, found by the
+/// same <see cref="SourceSelection"/> as the cmdlets. Pages and tag lists are read; catalogs give their tags and
+/// stacks (a catalog URL only from the local cache: Tab never waits for the network); a mirror, or no source, gives
+/// well-known values. Reading a tree costs a moment, so each source (and -Tag filter) is read once and kept with its
+/// runspace, which owns the current location the paths were resolved against; the table holds runspaces weakly,
+/// so a closed runspace takes its values with it.
 /// </summary>
 internal static class CompletionSources
 {
@@ -26,24 +26,23 @@ internal static class CompletionSources
 
     private static readonly ConditionalWeakTable<Runspace, Dictionary<string, CompletionValues>> PerRunspace = new();
 
-    /// <summary>The values of the named source; null when the command line names none (and $env:CACHEMETA_PATH is unset).</summary>
+    /// <summary>The values of the named source; null when the command line names none that completion reads.</summary>
     public static CompletionValues? Read(CompletionField field, IDictionary bound)
     {
-        bool catalog = bound.Contains("Catalog");
-        var sources = Resolve(bound);
-        if (sources is null)
+        var selection = SourceSelection.Select(SourceParameters.FromBound(bound), CompletionPaths.Instance, DefaultSource.None);
+        if (selection is null || selection.Kind == SourceKind.Mirror)
         {
             return null;
         }
 
-        if (sources.Count == 0)
+        if (selection.Addresses.Count == 0)
         {
             return new CompletionValues(); // a named source that does not exist offers nothing, not guesses
         }
 
         // -Tag narrows the pages read for the other fields (tag folders are skipped), so it is part of the key.
-        string[]? tags = field == CompletionField.Tag ? null : Strings(bound["Tag"]);
-        string key = (catalog ? "catalog\n" : "path\n") + string.Join("\n", sources) + "\ntags:" + (tags is null ? "" : string.Join(",", tags));
+        string[]? tags = field == CompletionField.Tag ? null : SourceParameters.Strings(bound["Tag"]);
+        string key = selection.Kind + "\n" + string.Join("\n", selection.Addresses) + "\ntags:" + (tags is null ? "" : string.Join(",", tags));
 
         var cache = Runspace.DefaultRunspace is { } runspace ? PerRunspace.GetValue(runspace, _ => new Dictionary<string, CompletionValues>()) : null;
         if (cache is not null)
@@ -57,7 +56,7 @@ internal static class CompletionSources
             }
         }
 
-        var values = Collect(sources, catalog, tags);
+        var values = Collect(selection, tags);
         if (cache is not null)
         {
             lock (cache)
@@ -74,24 +73,25 @@ internal static class CompletionSources
         return values;
     }
 
-    private static CompletionValues Collect(IEnumerable<string> sources, bool catalog, string[]? tags)
+    private static CompletionValues Collect(SourceSelection selection, string[]? tags)
     {
         var values = new CompletionValues();
         var query = new CompiledQuery(new SpecQuery { Tag = tags });
-        foreach (string source in sources)
+        foreach (string address in selection.Addresses)
         {
             try
             {
-                if (catalog || !(Directory.Exists(source) || Path.GetFileName(source) is PageFiles.PageFileName or PageFiles.LegacyPageFileName))
+                if (selection.Kind == SourceKind.Catalog || TagListReader.IsTagList(address))
                 {
                     var collector = new TagCollector(tags);
-                    if (catalog)
+                    if (selection.Kind == SourceKind.Catalog)
                     {
-                        TagCatalogReader.ReadFile(source, collector);
+                        var offline = new FetchOptions { CacheDirectory = LocalCache.DefaultDirectory(), Offline = true };
+                        collector.Add(Catalog.Load(address, new IndexFetcher(offline), default));
                     }
                     else
                     {
-                        TagListReader.ReadFile(source, collector);
+                        TagListReader.ReadFile(address, collector);
                     }
 
                     foreach (var tag in collector.Tags())
@@ -102,11 +102,11 @@ internal static class CompletionSources
                     continue;
                 }
 
-                foreach (var result in new PageTreeSource(new[] { source }).Read(query, new PageReadOptions { PackageOnly = true }, default))
+                foreach (var result in new PageTreeSource(new[] { address }).ReadPackages(query, NullSourceObserver.Instance, default))
                 {
-                    if (result.Page is not null)
+                    if (result.Value is not null)
                     {
-                        values.Add(result.Page);
+                        values.Add(result.Value);
                     }
                 }
             }
@@ -117,47 +117,5 @@ internal static class CompletionSources
         }
 
         return values;
-    }
-
-    // -LiteralPath, -Path (wildcards) or -Catalog as typed, else $env:CACHEMETA_PATH, resolved in the current runspace.
-    private static List<string>? Resolve(IDictionary bound)
-    {
-        string[]? literal = Strings(bound["LiteralPath"]) ?? Strings(bound["Catalog"]);
-        string[]? wildcard = literal is null ? Strings(bound["Path"]) : null;
-        if (literal is null && wildcard is null)
-        {
-            string? fallback = Environment.GetEnvironmentVariable(CacheSourceCommandBase.PathVariable);
-            if (string.IsNullOrEmpty(fallback))
-            {
-                return null;
-            }
-
-            literal = new[] { fallback! };
-        }
-
-        using var ps = PowerShell.Create(RunspaceMode.CurrentRunspace);
-        ps.AddCommand("Microsoft.PowerShell.Management\\Resolve-Path")
-            .AddParameter(literal is not null ? "LiteralPath" : "Path", literal ?? wildcard)
-            .AddParameter("ErrorAction", ActionPreference.Ignore);
-        return ps.Invoke()
-            .Select(o => o.BaseObject)
-            .OfType<PathInfo>()
-            .Where(p => p.Provider.Name == "FileSystem")
-            .Select(p => p.ProviderPath)
-            .ToList();
-    }
-
-    // A bound value as strings: completion sees constants only, as a string or an array of them.
-    private static string[]? Strings(object? value)
-    {
-        var items = value switch
-        {
-            null => null,
-            string s => new[] { s },
-            IEnumerable list => list.Cast<object?>().Select(o => o is PSObject p ? p.BaseObject : o).OfType<string>().ToArray(),
-            PSObject { BaseObject: string s } => new[] { s },
-            _ => null,
-        };
-        return items is { Length: > 0 } ? items : null;
     }
 }

@@ -11,7 +11,7 @@ namespace CacheMeta.Commands.Internal;
 internal static class ErrorRecords
 {
     public static ErrorRecord From(CacheMetaException error, object? target = null) =>
-        new(error, error.ErrorId.Name, Category(error.Kind), target ?? error.Target);
+        new(error, error.ErrorId.Name, Category(error.Kind), target ?? error.Subject ?? error.Target);
 
     public static ErrorRecord Create(ErrorId errorId, ErrorCategory category, string message, object? target) =>
         new(new CacheMetaException(errorId, CacheErrorKind.InvalidArgument, message), errorId.Name, category, target);

@@ -1,11 +1,12 @@
-using System.Diagnostics;
+using System;
 using System.Management.Automation;
 
 namespace CacheMeta.Commands.Internal;
 
 /// <summary>
-/// A progress bar for reading many pages: updated at most a few times a second (progress records are not
-/// free), with one activity id per cmdlet, and always completed so no bar is left behind.
+/// A progress bar for reading many items: updated at most a few times a second (progress records are not
+/// free), with one activity id per cmdlet, and always completed so no bar is left behind. Called once per spec, so
+/// it looks at the clock only every few dozen items, and names the current item only when it writes.
 /// </summary>
 internal sealed class ProgressReporter
 {
@@ -14,10 +15,12 @@ internal sealed class ProgressReporter
     private readonly Cmdlet _cmdlet;
     private readonly int _activityId;
     private readonly string _activity;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastWrite = -IntervalMilliseconds;
+    private const int ItemsPerClockCheck = 64;
+
+    private int _lastWrite = Environment.TickCount - (int)IntervalMilliseconds;
     private readonly string _statusFormat;
     private bool _shown;
+    private int _sinceClockCheck = ItemsPerClockCheck - 1; // the first call looks at the clock
 
     /// <summary><paramref name="statusFormat"/> gets the pages as {0} and the items as {1}.</summary>
     public ProgressReporter(Cmdlet cmdlet, int activityId, string activity, string statusFormat = "{0:N0} pages read, {1:N0} found")
@@ -32,21 +35,30 @@ internal sealed class ProgressReporter
 
     public long Items { get; private set; }
 
-    public void Advance(string currentPath, int items)
+    public void Advance(string currentPath, int items) => Advance(currentPath, items, null);
+
+    /// <summary>Counts <paramref name="items"/>; <paramref name="describe"/> names <paramref name="current"/> when the bar is written.</summary>
+    public void Advance(object? current, int items, Func<object?, string>? describe)
     {
         Pages++;
         Items += items;
-        long now = _clock.ElapsedMilliseconds;
-        if (now - _lastWrite < IntervalMilliseconds)
+        if (++_sinceClockCheck < ItemsPerClockCheck)
         {
             return;
+        }
+
+        _sinceClockCheck = 0;
+        int now = Environment.TickCount;
+        if (unchecked(now - _lastWrite) < IntervalMilliseconds)
+        {
+            return; // the difference is right across the tick count's wrap-around too
         }
 
         _lastWrite = now;
         _shown = true;
         _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, string.Format(System.Globalization.CultureInfo.CurrentCulture, _statusFormat, Pages, Items))
         {
-            CurrentOperation = currentPath,
+            CurrentOperation = describe is null ? current as string : describe(current),
             PercentComplete = -1,
         });
     }

@@ -1,8 +1,5 @@
-using System;
-using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Query;
-using CacheMeta.Query.Spec;
 
 namespace CacheMeta.Commands.Internal;
 
@@ -22,36 +19,10 @@ internal static class QueryCompiler
             compiled.RejectDependencyConstraints();
             return compiled;
         }
-        catch (FormatException ex)
-        {
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(
-                new CacheMetaException(ErrorIds.InvalidQuery, CacheErrorKind.InvalidArgument, ex.Message, innerException: ex)));
-            throw; // not reached: ThrowTerminatingError throws
-        }
         catch (CacheMetaException ex)
         {
-            cmdlet.ThrowTerminatingError(ErrorRecords.From(ex, FailingSpec(query) ?? ex.Target));
-            throw;
+            cmdlet.ThrowTerminatingError(ErrorRecords.From(ex));
+            throw; // not reached: ThrowTerminatingError throws
         }
-    }
-
-    private static string? FailingSpec(SpecQuery query)
-    {
-        foreach (string spec in query.Spec ?? Array.Empty<string>())
-        {
-            try
-            {
-                if (SpecConstraint.Parse(spec).Any(s => s.HasDependencies))
-                {
-                    return spec;
-                }
-            }
-            catch (CacheMetaException)
-            {
-                return spec;
-            }
-        }
-
-        return null;
     }
 }

@@ -93,6 +93,7 @@ public sealed class PageAuditorTests
     [Theory]
     [InlineData("develop/zlib-ng/specs.md", PageRules.TitleFolder, "zlib-ng", "zlib")]
     [InlineData("v0.23.1/zlib/specs.md", PageRules.TagFolder, "v0.23.1", "develop")]
+    [InlineData("site/_cache/v0.23.1/zlib/specs.md", PageRules.TagFolder, "v0.23.1", "develop")]
     public void APageInTheWrongFolderGivesExactlyItsFinding(string relativePath, string rule, string expected, string actual)
     {
         var finding = Assert.Single(PageAuditor.Audit(Read(Fixtures.ZlibPage(), relativePath)));

@@ -46,7 +46,7 @@ public sealed class CompletionTests
     public void APageOffersItsSummaryValues()
     {
         var values = new CompletionValues();
-        values.Add(PageReader.ReadBytes(Encoding.UTF8.GetBytes(Fixtures.ZlibPage()), "p").Page!);
+        values.Add(PageReader.ReadBytes(Encoding.UTF8.GetBytes(Fixtures.ZlibPage()), "p").Page!.Package);
 
         Assert.Equal(new[] { "zlib" }, values.For(CompletionField.Name));
         Assert.Equal(new[] { "develop" }, values.For(CompletionField.Tag));

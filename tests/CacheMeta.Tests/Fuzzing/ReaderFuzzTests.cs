@@ -54,8 +54,7 @@ public sealed class ReaderFuzzTests : IDisposable
         {
             File.WriteAllBytes(path, bytes);
             using var index = LocalIndex.TryOpen(path, path)!;
-            var context = new IndexReadContext(null, CompiledQuery.All, _ => Array.Empty<string>(), new RecordingObserver());
-            foreach (var spec in new IndexSpecReader(index, context).Read(CancellationToken.None))
+            foreach (var spec in new IndexSpecReader(index, new IndexReadScope(null), CompiledQuery.All, new RecordingObserver()).Read(CancellationToken.None))
             {
                 Assert.NotNull(spec.Hash);
             }
@@ -107,8 +106,7 @@ public sealed class ReaderFuzzTests : IDisposable
         };
         Run(new FuzzTarget("catalog", seeds, bytes =>
         {
-            Catalog.Parse(bytes, "fuzz.json");
-            TagCatalogReader.Read(Encoding.UTF8.GetString(bytes), "fuzz.json", new TagCollector());
+            new TagCollector().Add(Catalog.Parse(bytes, "fuzz.json"));
         }));
     }
 

@@ -19,8 +19,7 @@ public sealed class GraphReaderTests
         using var tree = new TempTree();
         string path = tree.WriteBytes("index.json", content);
         using var index = LocalIndex.TryOpen(path, "index.json")!;
-        var context = new IndexReadContext(null, CompiledQuery.All, _ => Array.Empty<string>(), new RecordingObserver());
-        return new IndexSpecReader(index, context).Read(CancellationToken.None).ToArray();
+        return new IndexSpecReader(index, new IndexReadScope(null), CompiledQuery.All, new RecordingObserver()).Read(CancellationToken.None).ToArray();
     }
 
     public static TheoryData<string> Indexes() => new() { "6", "7", "8", "generated" };

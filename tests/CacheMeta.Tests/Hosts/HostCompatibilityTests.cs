@@ -131,8 +131,8 @@ public sealed class HostCompatibilityTests : IDisposable
             ["hash"] = Hash(b.Seed),
         })));
         string path = _tree.WriteBytes("mirror/build_cache/index.json", Database("7", records));
-        var fetcher = new IndexFetcher(new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true }, new RecordingObserver());
-        return new SourceRun(new MirrorSource(new[] { path }, fetcher, new RecordingObserver()), query);
+        var options = new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true };
+        return new SourceRun(new MirrorSource(new[] { path }, options), query);
     }
 
     private static string Page() => Fixtures.Page("zlib-ng", "develop", Builds.Select(b => new FixtureSpec(Hash(b.Seed), "gcc@=13.2.0", "2.2.1",

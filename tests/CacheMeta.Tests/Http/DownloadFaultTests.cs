@@ -42,6 +42,40 @@ public sealed class DownloadFaultTests : ServerTest
         Assert.Equal(3, Server.Requests.Count); // one try and two retries
     }
 
+    [Theory]
+    [InlineData(System.Net.Sockets.SocketError.HostNotFound)]
+    [InlineData(System.Net.Sockets.SocketError.TryAgain)]
+    public void AHostNameThatDoesNotResolveFailsAtOnce(System.Net.Sockets.SocketError failure)
+    {
+        var handler = new UnresolvableHandler(failure);
+        var fetcher = new CacheMeta.Http.IndexFetcher(Options(tune: o => o.RetryDelay = TimeSpan.FromSeconds(30)), Observer, handler);
+        var error = Assert.Throws<CacheMetaException>(() =>
+            fetcher.FetchDocument(new Uri("https://cachemeta.invalid/cache_spack_io_index.json"), 1000, CancellationToken.None));
+
+        Assert.Equal(1, handler.Calls);
+        Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
+        Assert.Equal(CacheErrorKind.ResourceUnavailable, error.Kind);
+        Assert.Contains("'cachemeta.invalid' could not be resolved", error.Message);
+        Assert.DoesNotContain(Observer.Verbose, v => v.Contains("trying again"));
+    }
+
+    private sealed class UnresolvableHandler : System.Net.Http.HttpMessageHandler
+    {
+        private readonly System.Net.Sockets.SocketError _failure;
+
+        public UnresolvableHandler(System.Net.Sockets.SocketError failure) => _failure = failure;
+
+        public int Calls { get; private set; }
+
+        protected override System.Threading.Tasks.Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request,
+            CancellationToken cancellationToken)
+        {
+            Calls++;
+            throw new System.Net.Http.HttpRequestException("Name or service not known (cachemeta.invalid:443)",
+                new System.Net.Sockets.SocketException((int)_failure));
+        }
+    }
+
     [Fact]
     public void AMissingIndexIsIndexNotFoundAndAMissingFileIsDownloadFailed()
     {
@@ -105,12 +139,12 @@ public sealed class DownloadFaultTests : ServerTest
     {
         MirrorFixtures.ServeV3(Server, "s", IndexFixtures.V7Index());
         Server.Resource("s/v3/manifests/index/index.manifest.json").Delay = TimeSpan.FromSeconds(3);
-        var fetcher = Fetcher(tune: o =>
+        var options = Options(tune: o =>
         {
             o.RequestTimeout = TimeSpan.FromMilliseconds(200);
             o.Retries = 0;
         });
-        var run = Mirror(Server.Url("s"), fetcher);
+        var run = Mirror(Server.Url("s"), options);
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
         Assert.Contains("no response within 0.2 s", error.Message);
@@ -121,7 +155,7 @@ public sealed class DownloadFaultTests : ServerTest
     {
         byte[] index = IndexFixtures.V7Index();
         MirrorFixtures.ServeV2(Server, "big", index);
-        var run = Mirror(Server.Url("big/build_cache/index.json"), Fetcher(tune: o => o.MaxDownloadBytes = 1000));
+        var run = Mirror(Server.Url("big/build_cache/index.json"), Options(tune: o => o.MaxDownloadBytes = 1000));
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.DownloadTooLarge, error.ErrorId);
         Assert.Equal(CacheErrorKind.LimitsExceeded, error.Kind);
@@ -154,6 +188,6 @@ public sealed class DownloadFaultTests : ServerTest
         var error = Assert.Single(Mirror(Server.Url("down")).Errors);
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
         Assert.EndsWith("502 Bad Gateway. The local cache holds an earlier copy: add -Offline to read it.", error.Message);
-        Assert.Equal(3, Mirror(Server.Url("down"), Fetcher(offline: true)).Specs.Count);
+        Assert.Equal(3, Mirror(Server.Url("down"), Options(offline: true)).Specs.Count);
     }
 }

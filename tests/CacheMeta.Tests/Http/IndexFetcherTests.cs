@@ -107,14 +107,14 @@ public sealed class IndexFetcherTests : ServerTest
     public void OfflineReadsOnlyTheCache()
     {
         MirrorFixtures.ServeV3(Server, "o", IndexFixtures.V8Index());
-        var missing = Mirror(Server.Url("o"), Fetcher(offline: true));
+        var missing = Mirror(Server.Url("o"), Options(offline: true));
         var error = Assert.Single(missing.Errors);
         Assert.Equal(ErrorIds.CacheEntryMissing, error.ErrorId);
         Assert.Empty(Server.Requests);
 
         Mirror(Server.Url("o"));
         Server.ClearLog();
-        var offline = Mirror(Server.Url("o"), Fetcher(offline: true));
+        var offline = Mirror(Server.Url("o"), Options(offline: true));
         Assert.Equal(IndexFixtures.V8Expected, offline.Specs.Select(IndexFixtures.Row).ToArray());
         Assert.Empty(Server.Requests);
     }
@@ -124,7 +124,7 @@ public sealed class IndexFetcherTests : ServerTest
     {
         byte[] index = IndexFixtures.V8Index();
         string sum = MirrorFixtures.ServeV3(Server, "p", index);
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Mirror(Server.Url("p"), Fetcher()))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Mirror(Server.Url("p"), Options()))));
         Assert.All(runs, r => Assert.Equal(6, r.Specs.Count));
         Assert.Equal(new[] { "blobs/sha256/" + sum.Substring(0, 2) + "/" + sum }, Blobs());
         Assert.Equal(index, File.ReadAllBytes(Path.Combine(CacheDir, "blobs/sha256", sum.Substring(0, 2), sum)));

@@ -20,8 +20,8 @@ public sealed class DependencyReadingTests : IDisposable
     private SourceRun Read(byte[] index)
     {
         string path = _tree.WriteBytes("mirror-" + Guid.NewGuid().ToString("N") + "/build_cache/index.json", index);
-        var fetcher = new IndexFetcher(new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true }, _observer);
-        return new SourceRun(new MirrorSource(new[] { path }, fetcher, _observer));
+        var options = new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true };
+        return new SourceRun(new MirrorSource(new[] { path }, options), observer: _observer);
     }
 
     [Theory]

@@ -20,8 +20,7 @@ public sealed class HostileIndexTests
         string path = tree.WriteBytes("index.json", content);
         using var index = LocalIndex.TryOpen(path, path)!;
         var observer = new RecordingObserver();
-        var context = new IndexReadContext(null, CompiledQuery.All, _ => Array.Empty<string>(), observer);
-        return (new IndexSpecReader(index, context).Read(CancellationToken.None).ToArray(), observer);
+        return (new IndexSpecReader(index, new IndexReadScope(null), CompiledQuery.All, observer).Read(CancellationToken.None).ToArray(), observer);
     }
 
     // Replaces the first occurrence of an ASCII text with bytes that are not UTF-8.

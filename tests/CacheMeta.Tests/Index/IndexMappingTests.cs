@@ -20,8 +20,8 @@ public sealed class IndexMappingTests : IDisposable
     private SourceRun Read(byte[] index, SpecQuery? query = null, bool packageOnly = false, string name = "build_cache/index.json")
     {
         string path = _tree.WriteBytes("mirror/" + name, index);
-        var fetcher = new IndexFetcher(new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true }, _observer);
-        return new SourceRun(new MirrorSource(new[] { path }, fetcher, _observer), query, packageOnly);
+        var options = new FetchOptions { CacheDirectory = _tree.Root + "/cache", Offline = true };
+        return new SourceRun(new MirrorSource(new[] { path }, options), query, packageOnly, _observer);
     }
 
     [Fact]
@@ -146,8 +146,8 @@ public sealed class IndexMappingTests : IDisposable
     public void WholePackagesAggregateAsTheGeneratorDoes()
     {
         var run = Read(IndexFixtures.V8Index(), packageOnly: true);
-        Assert.Equal(new[] { "aida", "bzip2", "cmake", "py-numpy", "xz", "zlib-ng" }, run.Pages.Select(p => p.Title));
-        var cmake = run.Pages.Single(p => p.Title == "cmake").Package;
+        Assert.Equal(new[] { "aida", "bzip2", "cmake", "py-numpy", "xz", "zlib-ng" }, run.Packages.Select(p => p.Name));
+        var cmake = run.Packages.Single(p => p.Name == "cmake");
         Assert.Equal(1, cmake.NumSpecs);
         Assert.Equal(new[] { "gcc@13.3.0" }, cmake.Compilers);
         Assert.Equal(new[] { "3.31.6" }, cmake.Versions);

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using CacheMeta.Index;
+using CacheMeta.Sources;
 using CacheMeta.Tests.Support;
 using Xunit;
 
@@ -91,11 +92,11 @@ public sealed class ManifestAndLocationTests
     }
 
     [Fact]
-    public void LocalPathsAreTakenAgainstTheirBase()
+    public void LocalPathsAreTakenAgainstTheCatalogThatNamesThem()
     {
         using var tree = new TempTree();
         tree.Write("site/m/build_cache/index.json", "{}");
-        var folder = IndexLocation.Parse("m", Path.Combine(tree.Root, "site"));
+        var folder = IndexLocation.Parse(SourceAddress.Resolve("m", Path.Combine(tree.Root, "site", "catalog.json")));
         Assert.False(folder.IsRemote);
         Assert.Equal(IndexLayout.MirrorRoot, folder.Layout);
         Assert.Equal(Path.Combine(tree.Root, "site", "m"), folder.Root);
@@ -104,5 +105,16 @@ public sealed class ManifestAndLocationTests
         var file = IndexLocation.Parse(new Uri(Path.Combine(tree.Root, "site/m/build_cache/index.json")).AbsoluteUri);
         Assert.Equal(IndexLayout.V2Index, file.Layout);
         Assert.Equal(Path.Combine(tree.Root, "site", "m") + Path.DirectorySeparatorChar, file.Root);
+    }
+
+    [Theory]
+    [InlineData("develop", "http://127.0.0.1:8765/catalog.json", "http://127.0.0.1:8765/develop")]
+    [InlineData("develop/e4s/build_cache/index.json", "http://h/caches/catalog.json", "http://h/caches/develop/e4s/build_cache/index.json")]
+    [InlineData("../v0.23.1", "https://h/caches/catalog.json", "https://h/v0.23.1")]
+    [InlineData("s3://spack-binaries/develop/", "http://h/catalog.json", "https://binaries.spack.io/develop/")]
+    [InlineData("https://other/x", "http://h/catalog.json", "https://other/x")]
+    public void CatalogEntriesOfAUrlCatalogAreTakenAgainstItsUrl(string entry, string catalog, string expected)
+    {
+        Assert.Equal(expected, SourceAddress.Resolve(entry, catalog));
     }
 }

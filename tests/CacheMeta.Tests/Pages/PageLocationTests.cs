@@ -1,5 +1,7 @@
 using System.IO;
 using CacheMeta.Pages;
+using CacheMeta.Query;
+using CacheMeta.Tests.Support;
 using Xunit;
 
 namespace CacheMeta.Tests.Pages;
@@ -44,5 +46,45 @@ public sealed class PageLocationTests
     public void AllowsDotsInsideANameAsTagsHaveThem()
     {
         Assert.EndsWith(Path.Combine("v0.23.1", "..a", "specs.md"), PageLocation.PathFor(Site, "v0.23.1", "..a"));
+    }
+
+    [Theory]
+    [InlineData("site/_cache/develop/zlib/specs.md", "develop")]
+    [InlineData("_cache/v0.23.1/zlib/specs.md", "v0.23.1")]
+    [InlineData("site/_cache/zlib/index.md", null)]
+    [InlineData("corpus/real/develop/zlib/specs.md", null)]
+    [InlineData("site/_cache/develop/specs.md", null)]
+    [InlineData("site/cache/develop/zlib/specs.md", null)]
+    [InlineData("specs.md", null)]
+    public void ASitesTagIsTheFolderUnderItsCacheFolder(string path, string? tag)
+    {
+        string native = path.Replace('/', Path.DirectorySeparatorChar);
+        Assert.Equal(tag, PageLocation.SiteTagOf(native));
+        Assert.Equal(tag, PageLocation.SiteTagOf(Path.Combine(Path.GetTempPath(), native)));
+    }
+
+    [Fact]
+    public void PagesOfOneTagShareTheTagString()
+    {
+        string first = PageLocation.SiteTagOf(Path.Combine("s", "_cache", "develop", "a", "specs.md"))!;
+        Assert.Same(first, PageLocation.SiteTagOf(Path.Combine("s", "_cache", "develop", "b", "specs.md"), first));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APageInASiteHasItsFoldersTagWhateverItsCategoriesSay(bool yamlOnly)
+    {
+        using var tree = new TempTree();
+        string path = tree.Write("site/_cache/v0.23.1/zlib/specs.md", Fixtures.ZlibPage());
+        var parser = new PageParser(CompiledQuery.All, packageOnly: false) { YamlOnly = yamlOnly };
+        var page = parser.Parse(File.ReadAllBytes(path), path).Page!;
+
+        Assert.Equal("v0.23.1", page.Tag);
+        Assert.Equal("develop", page.CategoryTag);
+        Assert.Equal("v0.23.1", page.Package.Tag);
+        Assert.All(page.Specs, s => Assert.Equal("v0.23.1", s.Tag));
+        var develop = new CompiledQuery(new SpecQuery { Tag = new[] { "develop" } });
+        Assert.Null(new PageParser(develop, packageOnly: false) { YamlOnly = yamlOnly }.Parse(File.ReadAllBytes(path), path).Page);
     }
 }

@@ -33,4 +33,16 @@ public sealed class WildcardTests
 
     [Fact]
     public void NullNeverMatches() => Assert.False(new Wildcard("*").IsMatch(null));
+
+    [Theory]
+    [InlineData("py-numpy")]
+    [InlineData("odd[1]*name?")]
+    [InlineData("back`tick")]
+    public void AnEscapedNameMatchesItselfOnly(string name)
+    {
+        var pattern = new Wildcard(Wildcard.Escape(name));
+        Assert.True(pattern.IsLiteral);
+        Assert.True(pattern.IsMatch(name));
+        Assert.False(pattern.IsMatch(name + "x"));
+    }
 }

@@ -23,8 +23,8 @@ public sealed class CatalogSourceTests : ServerTest
 
     private SourceRun Run(SpecQuery? query = null, bool complete = false, bool packageOnly = false, bool offline = false, string? catalog = null)
     {
-        var fetcher = Fetcher(offline, o => o.Retries = 0);
-        return new SourceRun(new CatalogSource(catalog ?? _catalogUrl, fetcher, Observer, complete), query, packageOnly);
+        var source = new CatalogSource(catalog ?? _catalogUrl, Options(offline, o => o.Retries = 0), complete);
+        return new SourceRun(source, query, packageOnly, Observer);
     }
 
     private static string Stacks(SourceRun run) => string.Join("; ", run.Specs.Select(s => s.Package + "=" + string.Join(",", s.Stacks)));
@@ -89,12 +89,12 @@ public sealed class CatalogSourceTests : ServerTest
         var run = Run(new SpecQuery { Tag = new[] { "*" } }, complete: true, packageOnly: true);
         Assert.Empty(run.Errors);
         Assert.Equal(new[] { "develop/aida", "develop/bzip2", "develop/cmake", "develop/py-numpy", "develop/xz", "develop/zlib-ng",
-            "v0.23.1/cmake", "v0.23.1/py-numpy", "v0.23.1/zlib" }, run.Pages.Select(p => p.Tag + "/" + p.Title));
-        var zlib = run.Pages.Single(p => p.Title == "zlib-ng").Package;
+            "v0.23.1/cmake", "v0.23.1/py-numpy", "v0.23.1/zlib" }, run.Packages.Select(p => p.Tag + "/" + p.Name));
+        var zlib = run.Packages.Single(p => p.Name == "zlib-ng");
         Assert.Equal("e4s=1, ml=1, root=1", zlib.NumSpecsByStack.ToString());
         Assert.Equal(new[] { "e4s", "ml", "root" }, zlib.Stacks);
         Assert.Equal(new[] { "neoverse_v1" }, zlib.Targets);
-        Assert.Equal(new[] { "gcc@=13.2.0" }, run.Pages.Single(p => p.Tag == "v0.23.1" && p.Title == "zlib").Package.Compilers);
+        Assert.Equal(new[] { "gcc@=13.2.0" }, run.Packages.Single(p => p.Tag == "v0.23.1" && p.Name == "zlib").Compilers);
     }
 
     [Fact]
@@ -110,17 +110,29 @@ public sealed class CatalogSourceTests : ServerTest
     }
 
     [Fact]
-    public void UnknownTagsAndStacksNamedExactlyAreErrors()
+    public void RelativeEntriesOfACatalogReadOverHttpAreTakenAgainstItsUrl()
     {
-        var tag = Run(new SpecQuery { Tag = new[] { "v9.9.9", "develop" } });
-        var error = Assert.Single(tag.Errors);
-        Assert.Equal(ErrorIds.TagNotFound, error.ErrorId);
-        Assert.Contains("no tag 'v9.9.9'. It has: develop, v0.23.1", error.Message);
-        Assert.Equal(6, tag.Specs.Count);
+        string e4s = MirrorFixtures.ServeV3(Server, "caches/develop/e4s", CatalogFixtures.E4sIndex());
+        MirrorFixtures.ServeV2(Server, "caches/develop/root", IndexFixtures.V8Index());
+        Server.Serve("caches/catalog.json", Encoding.UTF8.GetBytes("{\"develop\": [{\"label\": \"root\", \"url\": \"develop/root\"}, "
+            + "{\"label\": \"e4s\", \"url\": \"develop/e4s/blobs/sha256/" + e4s.Substring(0, 2) + "/" + e4s + "\"}]}"));
 
-        var stack = Run(new SpecQuery { Stack = new[] { "e4z" } });
-        Assert.Equal(ErrorIds.StackNotFound, Assert.Single(stack.Errors).ErrorId);
-        Assert.Empty(Run(new SpecQuery { Stack = new[] { "e4z*" } }).Errors);
+        var run = Run(complete: true, catalog: Server.Url("caches/catalog.json"));
+
+        Assert.Empty(run.Errors);
+        Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
+        Assert.All(run.Specs, s => Assert.StartsWith(Server.Url("caches/develop/root/"), s.Source));
+        Assert.Equal(1, Server.Count("/caches/develop/e4s/blobs/sha256/" + e4s.Substring(0, 2) + "/" + e4s));
+    }
+
+    [Fact]
+    public void PackagesReopenAsTheirCatalog()
+    {
+        var source = new CatalogSource(_catalogUrl, Options(), completeStacks: true);
+        var packages = new SourceRun(source, new SpecQuery { Name = new[] { "zlib-ng" } }, packages: true, Observer).Packages;
+        var zlib = Assert.Single(packages);
+        Assert.Same(source, zlib.Origin);
+        Assert.All(new SourceRun(source).Specs, s => Assert.Same(source, s.Origin));
     }
 
     [Fact]
@@ -136,9 +148,9 @@ public sealed class CatalogSourceTests : ServerTest
     }
 
     [Theory]
-    [InlineData("[1]", "not a JSON object of tags")]
-    [InlineData("{\"develop\": {}}", "tag 'develop' is not a list")]
-    [InlineData("{\"develop\": [{\"label\": \"root\"}]}", "lacks a 'label' or 'url'")]
+    [InlineData("[1]", "is an object mapping each tag to its stacks, not a list")]
+    [InlineData("{\"develop\": {}}", "for 'develop' must be a list of {label, url} objects")]
+    [InlineData("{\"develop\": [{\"label\": \"root\"}]}", "with a 'label' and a 'url' text")]
     [InlineData("{\"develop\": [", "not valid JSON")]
     public void AMalformedCatalogIsInvalidCatalog(string text, string message)
     {

@@ -32,9 +32,9 @@ public sealed class PageTreeSourceTests
     }
 
     private static string[] ReadPaths(string root, CompiledQuery query, int parallelism) =>
-        new PageTreeSource(new[] { root })
-            .Read(query, new PageReadOptions { MaxParallelism = parallelism }, CancellationToken.None)
-            .Select(r => Path.GetRelativePath(root, r.Path).Replace('\\', '/'))
+        new PageTreeSource(new[] { root }, maxParallelism: parallelism)
+            .ReadPages(query, new RecordingObserver(), CancellationToken.None)
+            .Select(r => Path.GetRelativePath(root, r.Value?.Path ?? r.Error!.Target!).Replace('\\', '/'))
             .ToArray();
 
     [Theory]
@@ -78,12 +78,12 @@ public sealed class PageTreeSourceTests
     {
         using var tree = AwkwardTree();
         tree.Write("_cache/develop/broken/specs.md", "not a page");
-        var results = new PageTreeSource(new[] { tree.Root })
-            .Read(CompiledQuery.All, new PageReadOptions { MaxParallelism = 2 }, CancellationToken.None).ToList();
+        var results = new PageTreeSource(new[] { tree.Root }, maxParallelism: 2)
+            .ReadPages(CompiledQuery.All, new RecordingObserver(), CancellationToken.None).ToList();
 
         var broken = Assert.Single(results, r => r.Error is not null);
-        Assert.EndsWith("broken/specs.md", broken.Path.Replace('\\', '/'));
+        Assert.EndsWith("broken/specs.md", broken.Error!.Target!.Replace('\\', '/'));
         Assert.Equal(ErrorIds.InvalidCachePage, broken.Error!.ErrorId);
-        Assert.DoesNotContain(results, r => r.IsMissing);
+        Assert.Equal(8, results.Count(r => r.Value is not null));
     }
 }

@@ -26,7 +26,8 @@ public abstract class ServerTest : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    internal IndexFetcher Fetcher(bool offline = false, Action<FetchOptions>? tune = null)
+    /// <summary>Fetch options on the test's cache folder, with short retry pauses.</summary>
+    internal FetchOptions Options(bool offline = false, Action<FetchOptions>? tune = null)
     {
         var options = new FetchOptions
         {
@@ -34,12 +35,14 @@ public abstract class ServerTest : IDisposable
             RequestTimeout = TimeSpan.FromSeconds(10), ReadTimeout = TimeSpan.FromSeconds(10),
         };
         tune?.Invoke(options);
-        return new IndexFetcher(options, Observer);
+        return options;
     }
 
+    internal IndexFetcher Fetcher(bool offline = false, Action<FetchOptions>? tune = null) => new(Options(offline, tune), Observer);
+
     /// <summary>Reads one mirror address to the end.</summary>
-    internal SourceRun Mirror(string address, IndexFetcher? fetcher = null) =>
-        new(new CacheMeta.Sources.MirrorSource(new[] { address }, fetcher ?? Fetcher(), Observer));
+    internal SourceRun Mirror(string address, FetchOptions? options = null) =>
+        new(new CacheMeta.Sources.MirrorSource(new[] { address }, options ?? Options()), observer: Observer);
 
     /// <summary>Every file of the cache folder, relative, with '/' separators, sorted.</summary>
     protected string[] CachedFiles() => Directory.Exists(CacheDir)

@@ -1,39 +1,56 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using CacheMeta.Pages;
 using CacheMeta.Query;
 using CacheMeta.Sources;
 
 namespace CacheMeta.Tests.Support;
 
-/// <summary>Runs a source to the end and splits what it gave into specs, packages and errors.</summary>
+/// <summary>Runs a source to the end and splits what it gave into specs (or packages) and errors.</summary>
 internal sealed class SourceRun
 {
-    public SourceRun(ICacheSource source, SpecQuery? query = null, bool packageOnly = false)
+    public SourceRun(ISpecSource source, SpecQuery? query = null, bool packages = false, ISourceObserver? observer = null)
+        : this(source, new CompiledQuery(query ?? new SpecQuery()), packages, observer)
     {
-        foreach (var result in source.Read(new CompiledQuery(query ?? new SpecQuery()), new PageReadOptions { PackageOnly = packageOnly }, CancellationToken.None))
+    }
+
+    public SourceRun(ISpecSource source, CompiledQuery query, bool packages = false, ISourceObserver? observer = null)
+    {
+        observer ??= new RecordingObserver();
+        if (packages)
         {
-            Results.Add(result);
-            if (result.Error is not null)
+            foreach (var result in source.ReadPackages(query, observer, CancellationToken.None))
             {
-                Errors.Add(result.Error);
+                Keep(result, Packages);
             }
-            else if (result.Page is not null)
+        }
+        else
+        {
+            foreach (var result in source.ReadSpecs(query, observer, CancellationToken.None))
             {
-                Pages.Add(result.Page);
-                Specs.AddRange(result.Page.Specs);
+                Keep(result, Specs);
             }
         }
     }
 
-    public List<PageResult> Results { get; } = new();
-
-    public List<CachePage> Pages { get; } = new();
+    public List<CachePackage> Packages { get; } = new();
 
     public List<CacheSpec> Specs { get; } = new();
 
     public List<CacheMetaException> Errors { get; } = new();
 
     public IEnumerable<string> ErrorIds => Errors.Select(e => e.ErrorId.Name);
+
+    private void Keep<T>(SourceResult<T> result, List<T> values)
+        where T : class
+    {
+        if (result.Error is not null)
+        {
+            Errors.Add(result.Error);
+        }
+        else
+        {
+            values.Add(result.Value!);
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.RegularExpressions;
 using CacheMeta.Pages;
+using CacheMeta.Sources;
 using CacheMeta.Tags;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -100,9 +102,9 @@ public sealed class TagReaderTests
     public void ReadsACatalog()
     {
         var tags = new TagCollector();
-        TagCatalogReader.Read(
+        tags.Add(Catalog.Parse(Encoding.UTF8.GetBytes(
             "{\"v0.23.1\": [{\"label\": \"root\", \"url\": \"s3://b/v0.23.1/\"}, {\"label\": \"e4s\", \"url\": \"s3://b/v0.23.1/e4s/\"}],"
-            + " \"develop\": [{\"label\": \"root\", \"url\": \"s3://b/develop/\"}], \"develop-2025-07-13\": []}", "catalog.json", tags);
+            + " \"develop\": [{\"label\": \"root\", \"url\": \"s3://b/develop/\"}], \"develop-2025-07-13\": []}"), "catalog.json"));
 
         var list = tags.Tags();
         Assert.Equal(new[] { "develop", "v0.23.1", "develop-2025-07-13" }, list.Select(t => t.Name));
@@ -113,11 +115,13 @@ public sealed class TagReaderTests
     [Theory]
     [InlineData("[]", "is an object mapping each tag")]
     [InlineData("{\"develop\": {}}", "must be a list of {label, url} objects, not an object")]
-    [InlineData("{\"develop\": [{\"url\": \"x\"}]}", "must be an object with a 'label'")]
+    [InlineData("{\"develop\": [{\"url\": \"x\"}]}", "must be an object with a 'label' and a 'url'")]
+    [InlineData("{\"develop\": [{\"label\": \"root\"}]}", "must be an object with a 'label' and a 'url'")]
+    [InlineData("{\"develop\": [{\"label\": \"\", \"url\": \"x\"}]}", "must be an object with a 'label' and a 'url'")]
     [InlineData("{\"develop\": [", "not valid JSON")]
     public void AMalformedCatalogIsInvalidCatalog(string json, string reason)
     {
-        var error = Assert.Throws<CacheMetaException>(() => TagCatalogReader.Read(json, "catalog.json", new TagCollector()));
+        var error = Assert.Throws<CacheMetaException>(() => Catalog.Parse(Encoding.UTF8.GetBytes(json), "catalog.json"));
 
         Assert.Equal(ErrorIds.InvalidCatalog, error.ErrorId);
         Assert.Equal(CacheErrorKind.InvalidData, error.Kind);
@@ -132,11 +136,33 @@ public sealed class TagReaderTests
     }
 
     [Fact]
+    public void ASitesDataFolderStandsForItsTagList()
+    {
+        string site = Path.Combine(Path.GetTempPath(), "cachemeta-" + Guid.NewGuid().ToString("N"));
+        string data = Directory.CreateDirectory(Path.Combine(site, "_data")).FullName;
+        string other = Directory.CreateDirectory(Path.Combine(site, "other")).FullName;
+        try
+        {
+            Assert.Null(TagListReader.ListIn(data));
+            File.WriteAllText(Path.Combine(data, "tags.yaml"), "- name: develop\n  stacks: [e4s]\n");
+            File.WriteAllText(Path.Combine(other, "tags.yaml"), "- name: develop\n");
+
+            Assert.Equal(Path.Combine(data, "tags.yaml"), TagListReader.ListIn(data + Path.DirectorySeparatorChar));
+            Assert.Null(TagListReader.ListIn(other));
+            Assert.Null(TagListReader.ListIn(Path.Combine(data, "tags.yaml")));
+        }
+        finally
+        {
+            Directory.Delete(site, recursive: true);
+        }
+    }
+
+    [Fact]
     public void PagesAddTheirTagAndStacks()
     {
         var tags = new TagCollector();
         var page = PageReader.ReadBytes(System.Text.Encoding.UTF8.GetBytes(Fixtures.ZlibPage()), "p").Page!;
-        tags.Add(page, "tree");
+        tags.Add(page.Package, "tree");
 
         var tag = Assert.Single(tags.Tags());
         Assert.Equal("develop", tag.Name);

@@ -4,6 +4,7 @@ using CacheMeta.Text;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using CacheMeta.Query;
+using CacheMeta.Completion;
 
 namespace CacheMeta.Pages.Fast;
 
@@ -25,7 +26,7 @@ internal sealed class FastPageParser
 
     /// <summary>True when the page was read here; <paramref name="page"/> is null when the query rules it out.</summary>
     [MethodImpl(Jit.Optimized)]
-    public bool TryParse(ReadOnlySpan<byte> file, FrontMatter frontMatter, string path, CompiledQuery query,
+    public bool TryParse(ReadOnlySpan<byte> file, FrontMatter frontMatter, string path, string? siteTag, CompiledQuery query,
         bool packageOnly, out CachePage? page)
     {
         page = null;
@@ -42,7 +43,8 @@ internal sealed class FastPageParser
             return false;
         }
 
-        string? tag = PageMapper.TagOf(categories);
+        string? tag = siteTag ?? CachePage.TagOf(categories);
+        _records.Memo.Tally?.Observe(CompletionField.Tag, tag);
         if (!query.MatchesPage(title, tag))
         {
             return true;

@@ -27,6 +27,9 @@ internal sealed class FastRecordReader
         _memo = memo;
     }
 
+    /// <summary>The query's memo of this worker (and its census tally).</summary>
+    public QueryMemo Memo => _memo;
+
     [MethodImpl(Jit.Optimized)]
     public bool TryRead(ReadOnlySpan<byte> line, string package, string? tag, string path, CompiledQuery query,
         bool packageOnly, List<CacheSpec> specs, out int entries)

@@ -57,8 +57,12 @@ public sealed class SpecConstraint
         {
             var targets = TargetConstraint.Parse(target);
             _target = v => targets.Matches((string?)v);
+            UnknownRangeTargets = targets.UnknownRangeTargets;
         }
     }
+
+    /// <summary>Ends of <c>target=</c> ranges that no known target is (see <see cref="TargetConstraint.UnknownRangeTargets"/>).</summary>
+    internal IReadOnlyList<string> UnknownRangeTargets { get; } = Array.Empty<string>();
 
     /// <summary>This spec as written in the string it came from.</summary>
     public string Text { get; }

@@ -24,6 +24,9 @@ internal static class SpecSyntaxError
         string message = $"The spec is not valid at column {start + 1}: {reason}" + Environment.NewLine
             + "  " + shown + Environment.NewLine
             + "  " + new string(' ', start) + new string('^', length);
-        return new CacheMetaException(ErrorIds.InvalidSpecSyntax, CacheErrorKind.InvalidArgument, message, column: start + 1);
+        return new CacheMetaException(ErrorIds.InvalidSpecSyntax, CacheErrorKind.InvalidArgument, message, column: start + 1)
+        {
+            Subject = spec,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CacheMeta.Targets;
 
 namespace CacheMeta.Query.Spec;
@@ -14,12 +15,23 @@ internal sealed class TargetConstraint
 {
     private readonly Item[] _items;
 
-    private TargetConstraint(Item[] items) => _items = items;
+    private TargetConstraint(Item[] items, IReadOnlyList<string> unknownRangeTargets)
+    {
+        _items = items;
+        UnknownRangeTargets = unknownRangeTargets;
+    }
+
+    /// <summary>
+    /// The ends of ranges that are not targets the table knows: such a range cannot reach other targets, which is
+    /// worth saying (a typing error such as <c>zen9:</c> would otherwise just match nothing).
+    /// </summary>
+    public IReadOnlyList<string> UnknownRangeTargets { get; }
 
     /// <summary>Parses the value; throws <see cref="FormatException"/> naming the offending item.</summary>
     public static TargetConstraint Parse(string text)
     {
         var items = new List<Item>();
+        var unknown = new List<string>();
         foreach (string raw in text.Split(','))
         {
             string part = raw.Trim();
@@ -44,10 +56,11 @@ internal sealed class TargetConstraint
             string low = part.Substring(0, colon), high = part.Substring(colon + 1);
             Check(low, text, wildcardsAllowed: false);
             Check(high, text, wildcardsAllowed: false);
+            unknown.AddRange(new[] { low, high }.Where(t => t.Length > 0 && Microarchitectures.Find(t) is null && !unknown.Contains(t)));
             items.Add(new Item(low.Length == 0 ? null : low, high.Length == 0 ? null : high, null));
         }
 
-        return new TargetConstraint(items.ToArray());
+        return new TargetConstraint(items.ToArray(), unknown);
     }
 
     /// <summary>True when the target satisfies any item of the union.</summary>

@@ -1,26 +1,34 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using CacheMeta.Commands.Internal;
 using Microsoft.PowerShell.Commands;
 
-namespace CacheMeta.Commands.Internal;
+namespace CacheMeta.Commands.Selection;
 
 /// <summary>
-/// Resolves <c>-Path</c> (wildcards) and <c>-LiteralPath</c> values through PowerShell's providers to file
-/// system paths, writing <c>PathNotFound</c> or <c>UnsupportedProvider</c> errors for the ones that fail.
+/// Resolves <c>-Path</c> (wildcards) and <c>-LiteralPath</c> values through a cmdlet's providers to file system
+/// paths; the ones that fail are <c>PathNotFound</c> or <c>UnsupportedProvider</c> errors, handed back for the cmdlet
+/// to write (or, with Test-CachePage -Quiet, to count).
 /// </summary>
-internal static class PathResolver
+internal sealed class CmdletPaths : IPathResolver
 {
-    public static IEnumerable<string> Resolve(PSCmdlet cmdlet, IEnumerable<string> paths, bool literal)
+    private readonly PSCmdlet _cmdlet;
+
+    public CmdletPaths(PSCmdlet cmdlet) => _cmdlet = cmdlet;
+
+    public IReadOnlyList<string> Resolve(IReadOnlyList<string> paths, bool literal, ICollection<ErrorRecord> errors)
     {
+        var resolved = new List<string>();
         foreach (string path in paths)
         {
-            foreach (string resolved in ResolveOne(cmdlet, path, literal))
-            {
-                yield return resolved;
-            }
+            resolved.AddRange(ResolveOne(path, literal, errors));
         }
+
+        return resolved;
     }
+
+    public string Unresolved(string path) => _cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
 
     /// <summary>
     /// A folder to write into, taken literally (no wildcards) and relative to the current location; null, with
@@ -51,7 +59,7 @@ internal static class PathResolver
         return null;
     }
 
-    private static List<string> ResolveOne(PSCmdlet cmdlet, string path, bool literal)
+    private List<string> ResolveOne(string path, bool literal, ICollection<ErrorRecord> errors)
     {
         var results = new List<string>();
         ProviderInfo provider;
@@ -59,27 +67,27 @@ internal static class PathResolver
         {
             if (literal)
             {
-                results.Add(cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
+                results.Add(_cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _));
             }
             else
             {
-                results.AddRange(cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
+                results.AddRange(_cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out provider));
             }
         }
         catch (ItemNotFoundException)
         {
-            NotFound(cmdlet, path);
+            errors.Add(NotFound(path));
             return results;
         }
         catch (System.Management.Automation.DriveNotFoundException)
         {
-            NotFound(cmdlet, path);
+            errors.Add(NotFound(path));
             return results;
         }
 
         if (provider.ImplementingType != typeof(FileSystemProvider))
         {
-            cmdlet.WriteError(ErrorRecords.Create(ErrorIds.UnsupportedProvider, ErrorCategory.InvalidArgument,
+            errors.Add(ErrorRecords.Create(ErrorIds.UnsupportedProvider, ErrorCategory.InvalidArgument,
                 $"'{path}' is not a file system path; CacheMeta reads pages from files and folders.", path));
             results.Clear();
             return results;
@@ -90,28 +98,16 @@ internal static class PathResolver
             bool exists = File.Exists(p) || Directory.Exists(p);
             if (!exists)
             {
-                NotFound(cmdlet, p);
+                errors.Add(NotFound(p));
             }
 
             return !exists;
         });
 
-        // A site's _data folder where pages are read finds nothing; say what it holds instead of staying silent.
-        if (cmdlet is CacheSourceCommandBase)
-        {
-            foreach (string folder in results)
-            {
-                if (Pages.FolderCheck.YamlDataNotPages(folder) is { } reason)
-                {
-                    cmdlet.WriteWarning(reason);
-                }
-            }
-        }
-
         return results;
     }
 
-    private static void NotFound(PSCmdlet cmdlet, string path) =>
-        cmdlet.WriteError(ErrorRecords.Create(ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound,
-            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."), path));
+    private static ErrorRecord NotFound(string path) =>
+        ErrorRecords.Create(ErrorIds.PathNotFound, ErrorCategory.ObjectNotFound,
+            new ItemNotFoundException($"Cannot find path '{path}' because it does not exist."), path);
 }
