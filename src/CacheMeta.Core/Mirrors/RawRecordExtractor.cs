@@ -23,19 +23,14 @@ internal sealed class RawRecordExtractor
 
     private delegate bool Step<T>(ref Utf8JsonReader reader, out T result);
 
-    private readonly Stream _stream;
+    private readonly StreamWindow _window;
     private readonly string _target;
-    private byte[] _buffer;
-    private int _start, _end;
-    private bool _final;
-    private long _discarded;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
     private RawRecordExtractor(Stream stream, string target, int initialBufferBytes)
     {
-        _stream = stream;
+        _window = new StreamWindow(stream, initialBufferBytes, MaxRecordBytes);
         _target = target;
-        _buffer = new byte[Math.Max(16, Math.Min(initialBufferBytes, MaxRecordBytes))];
     }
 
     /// <summary>The records of <paramref name="index"/> whose key <paramref name="wanted"/> accepts (gzip is undone).</summary>
@@ -72,15 +67,14 @@ internal sealed class RawRecordExtractor
         }
     }
 
-    private long Position => _discarded + _start;
+    private long Position => _window.Position;
 
     private RawIndex Run(Func<string, bool> wanted, CancellationToken cancellationToken)
     {
-        Run(Token(JsonTokenType.StartObject, "The index is not a JSON object."));
+        Run<bool>(Token(JsonTokenType.StartObject, "The index is not a JSON object."));
         string? version = null;
         bool sawInstalls = false;
         var records = new List<RawIndexRecord>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (Run<string?>(NextName) is { } name)
         {
             if (name != "database")
@@ -89,7 +83,7 @@ internal sealed class RawRecordExtractor
                 continue;
             }
 
-            Run(Token(JsonTokenType.StartObject, "'database' is not an object."));
+            Run<bool>(Token(JsonTokenType.StartObject, "'database' is not an object."));
             while (Run<string?>(NextName) is { } field)
             {
                 switch (field)
@@ -98,25 +92,9 @@ internal sealed class RawRecordExtractor
                         version = Run<string>(ScalarText);
                         break;
                     case "installs":
-                        Run(Token(JsonTokenType.StartObject, "'database.installs' is not an object."));
+                        Run<bool>(Token(JsonTokenType.StartObject, "'database.installs' is not an object."));
                         sawInstalls = true;
-                        while (Run<string?>(NextName) is { } key)
-                        {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            var record = wanted(key) && !seen.Contains(key)
-                                ? Run<RawIndexRecord?>((ref Utf8JsonReader r, out RawIndexRecord? v) => ReadRecord(ref r, key, out v))
-                                : null;
-                            if (record is null)
-                            {
-                                Run<bool>(SkipValue); // not asked for, or not an object with a spec object (the readers skip it too)
-                            }
-                            else
-                            {
-                                seen.Add(key);
-                                records.Add(record);
-                            }
-                        }
-
+                        ReadInstalls(wanted, records, cancellationToken);
                         break;
                     default:
                         Run<bool>(SkipValue);
@@ -135,29 +113,48 @@ internal sealed class RawRecordExtractor
         return new RawIndex(version!, records);
     }
 
+    // The records of database.installs; a key already taken is passed over, as every reader takes the first.
+    private void ReadInstalls(Func<string, bool> wanted, List<RawIndexRecord> records, CancellationToken cancellationToken)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        while (Run<string?>(NextName) is { } key)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = wanted(key) && !taken.Contains(key)
+                ? Run<RawIndexRecord?>((ref Utf8JsonReader r, out RawIndexRecord? v) => ReadRecord(ref r, key, out v))
+                : null;
+            if (record is null)
+            {
+                Run<bool>(SkipValue); // not asked for, or not an object with a spec object (the readers skip it too)
+                continue;
+            }
+
+            taken.Add(key);
+            records.Add(record);
+        }
+    }
+
     // Runs one step over the window; a step that meets the window's end is run again on a larger window.
     private T Run<T>(Step<T> step)
     {
         while (true)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
+            var reader = new Utf8JsonReader(_window.Unread, _window.Final, _state);
             if (step(ref reader, out T result))
             {
-                _start += (int)reader.BytesConsumed;
+                _window.Consume(reader.BytesConsumed);
                 _state = reader.CurrentState;
                 return result;
             }
 
-            if (_final)
+            if (_window.Final)
             {
                 throw new JsonException("The document ends early.");
             }
 
-            Fill();
+            _window.Fill();
         }
     }
-
-    private void Run(Step<bool> step) => Run<bool>(step);
 
     private static Step<bool> Token(JsonTokenType type, string message) => (ref Utf8JsonReader reader, out bool ok) =>
     {
@@ -253,7 +250,7 @@ internal sealed class RawRecordExtractor
                     return false;
                 }
 
-                spec = new ReadOnlySpan<byte>(_buffer, _start + from, (int)probe.BytesConsumed - from).ToArray();
+                spec = _window.Unread.Slice(from, (int)probe.BytesConsumed - from).ToArray();
             }
             else
             {
@@ -271,38 +268,12 @@ internal sealed class RawRecordExtractor
     // Past the document's closing brace only whitespace may follow: a file cut short or run on must not pass as whole.
     private bool End(ref Utf8JsonReader reader, out bool done)
     {
-        done = _final;
+        done = _window.Final;
         if (reader.Read())
         {
             throw new JsonException("The index has data after its end.");
         }
 
         return done;
-    }
-
-    // Slides the unread bytes to the front, grows the buffer when they fill it, and reads more.
-    private void Fill()
-    {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _discarded += _start;
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= MaxRecordBytes)
-            {
-                throw new JsonException($"A record is larger than {MaxRecordBytes:N0} bytes.");
-            }
-
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, MaxRecordBytes));
-        }
-
-        int read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        _final = read == 0;
-        _end += read;
     }
 }

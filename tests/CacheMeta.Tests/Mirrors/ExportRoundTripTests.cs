@@ -44,6 +44,16 @@ public sealed class ExportRoundTripTests
         return MirrorIndexPublisher.Publish(destination, layout, records.Version, ExportIndex.Build(records));
     }
 
+    // Every spec of the fixture index of a version, exported with its dependencies into a new mirror: (source file, mirror).
+    private static (string Source, string Destination) ExportEverything(TempTree tree, string version, int layout)
+    {
+        var nodes = NodesOf(version);
+        string source = tree.WriteBytes("source/index.json", Document(version, nodes));
+        string destination = Path.Combine(tree.Root, "out");
+        Export(source, nodes.Where(n => n.InBuildcache).Select(n => n.Hash), destination, layout);
+        return (source, destination);
+    }
+
     private static Dictionary<string, (string Spec, int RefCount, bool InBuildcache)> Records(byte[] index)
     {
         using var document = JsonDocument.Parse(index);
@@ -63,10 +73,7 @@ public sealed class ExportRoundTripTests
     {
         using var tree = new TempTree();
         var nodes = NodesOf(version);
-        string source = tree.WriteBytes("source/index.json", Document(version, nodes));
-        string destination = Path.Combine(tree.Root, "out");
-
-        Export(source, nodes.Where(n => n.InBuildcache).Select(n => n.Hash), destination, layout);
+        var (_, destination) = ExportEverything(tree, version, layout);
 
         byte[] written = IndexBytes(destination);
         using (var document = JsonDocument.Parse(written))
@@ -88,9 +95,7 @@ public sealed class ExportRoundTripTests
     {
         using var tree = new TempTree();
         var nodes = NodesOf(version);
-        string source = tree.WriteBytes("source/index.json", Document(version, nodes));
-        string destination = Path.Combine(tree.Root, "out");
-        Export(source, nodes.Where(n => n.InBuildcache).Select(n => n.Hash), destination, layout);
+        var (source, destination) = ExportEverything(tree, version, layout);
 
         using var exported = LocalMirrors.Open(IndexLocation.Parse(destination));
         using var original = Open(source);
