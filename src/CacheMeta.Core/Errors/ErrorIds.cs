@@ -71,6 +71,8 @@ public static class ErrorIds
     public static readonly ErrorId InvalidCpuInfo = new(nameof(InvalidCpuInfo));
     /// <summary>A target named without wildcards is not in the microarchitecture table.</summary>
     public static readonly ErrorId TargetNotFound = new(nameof(TargetNotFound));
+    /// <summary>An export's destination is a mirror of another layout or database version than its source, so one index cannot cover both.</summary>
+    public static readonly ErrorId MirrorMismatch = new(nameof(MirrorMismatch));
 
     /// <summary>Every id above, in declaration order (fields initialise in that order, this one last).</summary>
     public static readonly IReadOnlyList<ErrorId> All = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)
