@@ -15,8 +15,8 @@ namespace CacheMeta.Sources;
 /// </summary>
 internal static class IndexAudits
 {
-    /// <summary>The findings of every index the query's tags choose, index by index; an index that cannot be read is an error value.</summary>
-    public static IEnumerable<SourceResult<CacheIndexFinding>> Audit(IIndexSource source, CompiledQuery query, ISourceObserver observer,
+    /// <summary>The audit of every index the query's tags choose, one by one; an index that cannot be read is an error value.</summary>
+    public static IEnumerable<SourceResult<IndexAudit>> Audit(IIndexSource source, CompiledQuery query, ISourceObserver observer,
         CancellationToken cancellationToken)
     {
         var fetcher = source.Fetcher(observer);
@@ -24,7 +24,7 @@ internal static class IndexAudits
         {
             if (group.Error is not null)
             {
-                yield return SourceResult<CacheIndexFinding>.Failed(group.Error);
+                yield return SourceResult<IndexAudit>.Failed(group.Error);
                 continue;
             }
 
@@ -33,37 +33,30 @@ internal static class IndexAudits
             HashSet<string>? rootHashes = null;
             if (root is not null)
             {
-                var audited = Audit(root, tag, null, fetcher, observer, cancellationToken, out var rootGraph);
-                foreach (var result in audited)
-                {
-                    yield return result;
-                }
-
+                yield return Audit(root, tag, null, fetcher, observer, cancellationToken, out var rootGraph);
                 rootHashes = rootGraph is null ? null : IndexAuditor.InCacheHashes(rootGraph);
+                rootGraph = null; // only its hashes are kept while the stacks are audited
             }
 
             foreach (var index in group.Value.Indexes)
             {
                 if (index != root)
                 {
-                    foreach (var result in Audit(index, tag, rootHashes, fetcher, observer, cancellationToken, out _))
-                    {
-                        yield return result;
-                    }
+                    yield return Audit(index, tag, rootHashes, fetcher, observer, cancellationToken, out _);
                 }
             }
         }
     }
 
-    // One index: its findings, or the error that kept it from being read (the graph is null then).
-    private static List<SourceResult<CacheIndexFinding>> Audit(LabelledIndex index, string? tag, HashSet<string>? rootHashes, Http.IndexFetcher fetcher,
+    // One index: its audit, or the error that kept it from being read (the graph is null then).
+    private static SourceResult<IndexAudit> Audit(LabelledIndex index, string? tag, HashSet<string>? rootHashes, Http.IndexFetcher fetcher,
         ISourceObserver observer, CancellationToken cancellationToken, out IndexGraph? graph)
     {
         graph = null;
         var fetched = index.Fetch(fetcher, cancellationToken);
         if (fetched.Error is not null)
         {
-            return new List<SourceResult<CacheIndexFinding>> { SourceResult<CacheIndexFinding>.Failed(fetched.Error) };
+            return SourceResult<IndexAudit>.Failed(fetched.Error);
         }
 
         using LocalIndex local = fetched.Value!;
@@ -73,16 +66,29 @@ internal static class IndexAudits
         }
         catch (CacheMetaException ex)
         {
-            return new List<SourceResult<CacheIndexFinding>> { SourceResult<CacheIndexFinding>.Failed(ex) };
+            return SourceResult<IndexAudit>.Failed(ex);
         }
 
-        var findings = new List<SourceResult<CacheIndexFinding>>();
-        foreach (var finding in IndexAuditor.Audit(graph, tag, rootHashes))
-        {
-            findings.Add(SourceResult<CacheIndexFinding>.Of(finding));
-        }
-
-        observer.Verbose($"{local.Origin}: {graph.Count:N0} records, {graph.EdgeCount:N0} edges, {findings.Count} findings.");
-        return findings;
+        return SourceResult<IndexAudit>.Of(new IndexAudit(local.Origin, graph.Count, IndexAuditor.Audit(graph, tag, rootHashes)));
     }
+}
+
+/// <summary>What the audit of one index found.</summary>
+internal sealed class IndexAudit
+{
+    public IndexAudit(string source, int records, IReadOnlyList<CacheIndexFinding> findings)
+    {
+        Source = source;
+        Records = records;
+        Findings = findings;
+    }
+
+    /// <summary>The index file or URL.</summary>
+    public string Source { get; }
+
+    /// <summary>How many records it has that could be read.</summary>
+    public int Records { get; }
+
+    /// <summary>The findings, rule by rule.</summary>
+    public IReadOnlyList<CacheIndexFinding> Findings { get; }
 }
