@@ -19,6 +19,8 @@
         'formats/CacheTag.format.ps1xml'
         'formats/CacheTarget.format.ps1xml'
         'formats/CacheHost.format.ps1xml'
+        'formats/CacheDependency.format.ps1xml'
+        'formats/CacheIndexFinding.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -26,6 +28,8 @@
         'Export-CachePage'
         'Measure-CacheStack'
         'Test-CachePage'
+        'Test-CacheIndex'
+        'Get-CacheDependency'
         'Compare-CacheSpec'
         'Get-CacheTag'
         'Get-CacheTarget'

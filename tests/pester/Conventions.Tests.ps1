@@ -201,6 +201,7 @@ Describe 'Rules no compiler checks' {
         $script:EngineNames = @{
             'Measure-CacheStack -GroupBy'  = @([Enum]::GetNames([CacheMeta.StackGrouping]) | Where-Object { $_ -ne 'None' })
             'Compare-CacheSpec -Property' = @([CacheMeta.Comparison.SpecDiff]::ComparedProperties)
+            'Get-CacheDependency -Type'   = @([Enum]::GetNames([CacheMeta.DependencyTypes]) | Where-Object { $_ -ne 'None' })
         }
     }
 
@@ -250,6 +251,9 @@ Describe 'Source parameters' {
             'Get-CachePackage'   = $any + @{ InputObject = '' }
             'Measure-CacheStack' = $any + @{ InputObject = '' }
             'Test-CachePage'     = $pages
+            # Indexes only: the graph and the audit need what pages do not record.
+            'Test-CacheIndex'    = @{ Default = 'Offline'; Catalog = 'Catalog,Offline'; Mirror = 'Mirror,Offline' }
+            'Get-CacheDependency' = @{ __AllParameterSets = '' }
             'Get-CacheTag'       = @{ Default = 'MaxPageBytes,Offline'; Path = 'MaxPageBytes,Path'; LiteralPath = 'LiteralPath,MaxPageBytes'; Catalog = 'Catalog,Offline' }
             'Export-CachePage'   = @{ __AllParameterSets = '' }
             'Compare-CacheSpec'  = @{ Difference = ''; Summary = '' }

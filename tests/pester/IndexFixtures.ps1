@@ -143,3 +143,80 @@ function Stop-TestHttpServer {
     $null = $Server.Handle.AsyncWaitHandle.WaitOne(5000)
     $Server.Runspace.Dispose()
 }
+
+function New-TestDependencyModel {
+    # A random DAG in Spack 1.x's shape (database 8) with planted faults, as plain values the tests compute their
+    # expectations from: each record @{ Hash; Name; Version; InBuildcache; External; Edges = @(@{ Name; Hash; Types }) }.
+    # Every record builds with gcc (a build edge to a gcc record that is not in the cache: a hole only build edges
+    # reach, which is no fault); every fifth record is not in the cache, one is an external, and some edges lead to
+    # hashes no record has. Returns @{ Records; Missing (the hashes no record has) }.
+    param([int] $Seed = 7, [int] $Count = 30)
+    $random = [Random]::new($Seed)
+    $letters = { param([int] $i) [string][char](97 + [int][Math]::Floor($i / 26)) + [char](97 + $i % 26) }
+    $gcc = @{ Hash = New-TestHash 'gccdag'; Name = 'gcc'; Version = '13.2.0'; InBuildcache = $false; External = $false; Edges = @() }
+    $records = [Collections.Generic.List[object]]::new()
+    $records.Add($gcc)
+    $missing = [Collections.Generic.List[string]]::new()
+    $kinds = @(@('build'), @('build', 'link'), @('link'), @('link', 'run'), @('run'), @('build', 'link', 'run'))
+    for ($i = 0; $i -lt $Count; $i++) {
+        $tag = & $letters $i
+        $edges = [Collections.Generic.List[object]]::new()
+        $edges.Add(@{ Name = 'gcc'; Hash = $gcc.Hash; Types = @('build'); Virtuals = @('c') })
+        $earlier = @($records | Select-Object -Skip 1)
+        foreach ($target in @($earlier | Sort-Object { $random.Next() } | Select-Object -First ([Math]::Min($earlier.Count, $random.Next(0, 4))))) {
+            $edges.Add(@{ Name = $target.Name; Hash = $target.Hash; Types = $kinds[$random.Next($kinds.Count)]; Virtuals = @() })
+        }
+        if ($i % 7 -eq 3) {
+            $lost = New-TestHash "lost$tag"
+            $missing.Add($lost)
+            $edges.Add(@{ Name = "lost-$tag"; Hash = $lost; Types = @('build', 'link'); Virtuals = @() })
+        }
+        $records.Add(@{ Hash = New-TestHash "dep$tag"; Name = "pkg-$tag"; Version = "1.$i"; InBuildcache = ($i % 5 -ne 2 -and $i -ne 4)
+                External = ($i -eq 4); Edges = $edges.ToArray() })
+    }
+    @{ Records = $records.ToArray(); Missing = $missing.ToArray() }
+}
+
+function ConvertTo-TestDependencyIndex {
+    # The model as index JSON, records in a shuffled order (dependencies often after their dependents), plus
+    # -Malformed records the readers skip.
+    param($Model, [int] $Seed = 7, [object[]] $Malformed = @())
+    $random = [Random]::new($Seed)
+    $records = foreach ($record in $Model.Records | Sort-Object { $random.Next() }) {
+        $edges = @(foreach ($edge in $record.Edges) { New-TestEdge $edge.Name $edge.Hash -DepTypes $edge.Types -Virtuals $edge.Virtuals })
+        $node = New-TestIndexNode $record.Name $record.Version -Parameters ([ordered]@{ build_system = 'generic' }) -Dependencies $edges
+        if ($record.External) { $node.external = [ordered]@{ path = '/usr'; module = $null; extra_attributes = @{} } }
+        @{ Hash = $record.Hash; InBuildcache = $record.InBuildcache; Node = $node }
+    }
+    ConvertTo-TestIndex 8 (@($records) + $Malformed)
+}
+
+function Get-TestClosure {
+    # Every hash reachable from $Hash through edges with one of $Types, with its shortest distance: relaxed until
+    # nothing changes (no queue, no order), so it shares nothing with the engine's breadth-first walk.
+    param($Model, [string] $Hash, [string[]] $Types = @('link', 'run'))
+    $byHash = @{}
+    foreach ($record in $Model.Records) { $byHash[$record.Hash] = $record }
+    $depth = @{ $Hash = 0 }
+    do {
+        $changed = $false
+        foreach ($from in @($depth.Keys)) {
+            foreach ($edge in @($byHash[$from].Edges)) {
+                if (-not $edge -or -not ($edge.Types | Where-Object { $_ -in $Types })) { continue }
+                if (-not $depth.ContainsKey($edge.Hash) -or $depth[$edge.Hash] -gt $depth[$from] + 1) {
+                    $depth[$edge.Hash] = $depth[$from] + 1
+                    $changed = $true
+                }
+            }
+        }
+    } while ($changed)
+    $depth.Remove($Hash)
+    $depth
+}
+
+function Get-TestStatus {
+    # What installing from the index finds for a hash.
+    param($Model, [string] $Hash)
+    $record = $Model.Records | Where-Object Hash -EQ $Hash
+    if (-not $record) { 'Missing' } elseif ($record.InBuildcache) { 'InCache' } elseif ($record.External) { 'External' } else { 'NotInCache' }
+}

@@ -2,7 +2,7 @@
 
 BeforeDiscovery {
     $script:TypeNames = 'CacheSpec', 'CachePackage', 'CacheStackSummary', 'CachePageFinding', 'CacheSpecDifference',
-    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost'
+    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost', 'IndexSpec', 'CacheDependency', 'CacheIndexFinding'
 }
 
 BeforeAll {
@@ -21,6 +21,7 @@ BeforeAll {
     [IO.File]::WriteAllText($broken, [IO.File]::ReadAllText($broken).Replace('"num_specs":1', '"num_specs":7'))
 
     $specs = @(Get-CacheSpec -Path $Site)
+    $catalog = Join-Path $SamplesRoot 'binaries/catalog.json'
     $script:Objects = @{
         CacheSpec                  = $specs
         CachePackage               = @(Get-CachePackage -Path $Site)
@@ -31,9 +32,18 @@ BeforeAll {
         CacheTag                   = @(Get-CacheTag -Path $Site)
         CacheTarget                = @(Get-CacheTarget zen4, neoverse_v2, power9le)
         CacheHost                  = @(Get-CacheHost) + @([CacheMeta.CacheHost]'linux-rhel8-zen4')
+        # The sample build caches: specs with their edges, a closure with every status, an audit with findings.
+        IndexSpec                  = @(Get-CacheSpec -Catalog $catalog)
+        CacheDependency            = @(Get-CacheSpec -Catalog $catalog | Get-CacheDependency -Recurse -Type Build, Link, Run)
+        CacheIndexFinding          = @(Test-CacheIndex -Catalog $catalog)
     }
-    # Values that are objects of their own and stay objects in JSON (a spec inside a difference, counts per stack).
-    $script:Nested = @{ CachePackage = 'NumSpecsByStack'; CacheSpecDifference = 'ReferenceSpec', 'DifferenceSpec' }
+    # Values that are objects of their own and stay objects in JSON (a spec inside a difference, counts per stack,
+    # a spec's edges, a dependency's root, parent and spec).
+    $script:Nested = @{ CachePackage = 'NumSpecsByStack'; CacheSpecDifference = 'ReferenceSpec', 'DifferenceSpec'; IndexSpec = 'Dependencies'
+        CacheDependency = 'Root', 'Parent', 'Spec' }
+    # How deep ConvertTo-Json must go to hold every value: an edge's virtuals are one level below the spec's edges; a
+    # dependency holds its root and parent specs, and a parent its own (the samples' trees are 3 deep).
+    $script:JsonDepth = @{ IndexSpec = 3; CacheDependency = 6 }
 }
 
 Describe 'ConvertTo-Json of <_>' -ForEach $TypeNames {
@@ -45,14 +55,20 @@ Describe 'ConvertTo-Json of <_>' -ForEach $TypeNames {
     It 'writes versions as strings and nests no further than its own values' {
         $Items.Count | Should -BeGreaterThan 0
         foreach ($object in $Items) {
-            $json = ConvertTo-Json -InputObject $object -WarningVariable truncated -WarningAction SilentlyContinue
-            $truncated | Should -BeNullOrEmpty -Because 'the default depth holds every value of one object'
+            $levels = if ($JsonDepth.ContainsKey($Name)) { $JsonDepth[$Name] } else { 2 } # 2: ConvertTo-Json's default
+            $json = ConvertTo-Json -InputObject $object -Depth $levels -WarningVariable truncated -WarningAction SilentlyContinue
+            $truncated | Should -BeNullOrEmpty -Because "a depth of $levels holds every value of one object"
             $item = $json | ConvertFrom-Json
             foreach ($property in $item.psobject.Properties) {
                 if ($property.Name -in $Nested[$Name]) { continue }
                 foreach ($value in @($property.Value)) {
                     $value -is [pscustomobject] | Should -BeFalse -Because "$Name.$($property.Name) is a value, not an object"
                 }
+            }
+            foreach ($edge in @($item.psobject.Properties['Dependencies'].Value | Where-Object { $_ })) {
+                # An edge: its values, Types as the flags' number (2 Link, 6 Link and Run), the virtuals a list.
+                @($edge.psobject.Properties.Name) | Should -Be 'Name', 'Hash', 'ShortHash', 'Types', 'Virtuals'
+                $edge.Types | Should -BeOfType long
             }
             foreach ($version in 'Version', 'LatestVersion') {
                 if ($item.psobject.Properties[$version] -and $null -ne $item.$version) { $item.$version | Should -BeOfType string }

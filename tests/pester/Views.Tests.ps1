@@ -75,6 +75,15 @@ BeforeAll {
             Make = { param($s) Get-CacheTag -Path $s.Path }
             Key  = 'Name', 'Kind', 'Date', 'Version'; Wide = @{ Stacks = 35 }
         }
+        # The graph and the audit read the sample build caches, whatever the page source.
+        'CacheMeta.CacheDependency'             = @{
+            Make = { param($s) Get-CacheSpec -Catalog (Join-Path $SamplesRoot 'binaries/catalog.json') | Get-CacheDependency -Recurse -Type Build, Link, Run }
+            Key  = 'Status', 'ShortHash', 'Name'
+        }
+        'CacheMeta.CacheIndexFinding'           = @{
+            Make = { param($s) Test-CacheIndex -Catalog (Join-Path $SamplesRoot 'binaries/catalog.json') -Tag * }
+            Key  = 'Severity', 'Rule', 'Package', 'Message'
+        }
         # Neither comes from a source: the table of targets and the hosts of the samples and of this machine.
         'CacheMeta.CacheTarget'                 = @{
             Make = { param($s) Get-CacheTarget }

@@ -42,11 +42,15 @@ public sealed class StackSummarizer
             throw new ArgumentNullException(nameof(spec));
         }
 
-        if (!_query.Matches(spec, _memo))
+        if (_query.Matches(spec, _memo))
         {
-            return;
+            AddMatched(spec);
         }
+    }
 
+    /// <summary>Counts a spec the query is known to match (a source's read gives only those) in each of its stacks.</summary>
+    internal void AddMatched(CacheSpec spec)
+    {
         if (spec.Stacks.Count == 0)
         {
             Unstacked++;

@@ -73,6 +73,10 @@ public static class ErrorIds
     public static readonly ErrorId TargetNotFound = new(nameof(TargetNotFound));
     /// <summary>An export's destination is a mirror of another layout or database version than its source, so one index cannot cover both.</summary>
     public static readonly ErrorId MirrorMismatch = new(nameof(MirrorMismatch));
+    /// <summary>A spec's dependencies were asked for, but it was read from a cache page, which records none.</summary>
+    public static readonly ErrorId DependenciesNotRecorded = new(nameof(DependenciesNotRecorded));
+    /// <summary>A spec's dependencies were asked for, but the index it came from (a catalog tag's root index) has no record of it.</summary>
+    public static readonly ErrorId SpecNotInIndex = new(nameof(SpecNotInIndex));
 
     /// <summary>Every id above, in declaration order (fields initialise in that order, this one last).</summary>
     public static readonly IReadOnlyList<ErrorId> All = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -16,7 +16,7 @@ internal sealed class GraphNode
         Version = version;
         InBuildcache = inBuildcache;
         External = external;
-        Edges = edges;
+        Edges = DependencyList.From(edges)!; // the spec record made of this node shares it
     }
 
     /// <summary>The record's position among the index's readable records (file order).</summary>
@@ -33,7 +33,7 @@ internal sealed class GraphNode
     public bool External { get; }
 
     /// <summary>The record's direct edges in index order.</summary>
-    public IReadOnlyList<DependencyEdge> Edges { get; }
+    public DependencyList Edges { get; }
 
     /// <summary>
     /// The record as a spec (compiler, arch, variants), whether its binary is in the cache or not; null when the

@@ -36,6 +36,9 @@ internal sealed class GraphReadOptions
     /// </summary>
     public bool KeepValues { get; set; } = true;
 
+    /// <summary>The source the spec records name as having read them (<see cref="CacheSpec.Origin"/>), so they can be piped on.</summary>
+    public ISpecSource? Origin { get; set; }
+
     /// <summary>Progress; and a warning per skipped record unless <see cref="WarnSkipped"/> is false.</summary>
     public ISourceObserver Observer { get; set; } = NullSourceObserver.Instance;
 
@@ -135,7 +138,7 @@ internal static class IndexGraphReader
         private readonly int _version;
         private readonly GraphReadOptions _options;
         private readonly string _origin;
-        private readonly SpecFactory _factory = new();
+        private readonly SpecFactory _factory;
         private readonly Dictionary<(string, string), string> _compilers = new();
         private readonly Dictionary<string, IReadOnlyList<string>> _versions = new(StringComparer.Ordinal);
         private static readonly IReadOnlyList<string> NoStacks = Array.Empty<string>();
@@ -146,6 +149,7 @@ internal static class IndexGraphReader
             _version = version;
             _options = options;
             _origin = origin;
+            _factory = new SpecFactory(options.Origin);
         }
 
         public void Complete(List<(GraphNode Node, Pending Values)> pending)

@@ -45,7 +45,7 @@ public sealed class CacheSpec
         Size = size;
         Tarball = tarball;
         Source = source;
-        Dependencies = dependencies;
+        Dependencies = DependencyList.From(dependencies);
     }
 
     /// <summary>Package name, e.g. <c>py-multidict</c>.</summary>
@@ -105,9 +105,10 @@ public sealed class CacheSpec
 
     /// <summary>
     /// The spec's direct dependencies in the order its index lists them; an empty list when it has none. Null for a
-    /// spec read from a page: pages do not record dependencies.
+    /// spec read from a page: pages do not record dependencies. Export-Csv writes it as <c>name/shorthash, ...</c>;
+    /// ConvertTo-Json as an array of edges (see <see cref="DependencyList"/>).
     /// </summary>
-    public IReadOnlyList<DependencyEdge>? Dependencies { get; }
+    public DependencyList? Dependencies { get; }
 
     /// <summary>
     /// The source that read the record (a page tree, a mirror, a catalog), for commands that go back to it for

@@ -15,7 +15,7 @@ namespace CacheMeta.Sources;
 /// The catalog is a URL (cached and refreshed with If-None-Match) or a local file; relative entries are taken
 /// against the catalog's own address.
 /// </summary>
-internal sealed class CatalogSource : ISpecSource
+internal sealed class CatalogSource : IIndexSource
 {
     private readonly FetchOptions _fetch;
     private readonly bool _completeStacks;
@@ -62,20 +62,20 @@ internal sealed class CatalogSource : ISpecSource
         }
     }
 
-    private IEnumerable<SourceResult<T>> Read<T>(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken,
-        Func<IndexGroupReader, IndexGroup, IEnumerable<SourceResult<T>>> readGroup)
-        where T : class
+    /// <inheritdoc />
+    public IndexFetcher Fetcher(ISourceObserver observer) => new(_fetch, observer);
+
+    /// <inheritdoc />
+    public IEnumerable<SourceResult<IndexGroup>> Groups(CompiledQuery query, IndexFetcher fetcher, ISourceObserver observer, CancellationToken cancellationToken)
     {
-        var fetcher = new IndexFetcher(_fetch, observer);
         var loaded = Load(fetcher, cancellationToken);
         if (loaded.Error is not null)
         {
-            yield return SourceResult<T>.Failed(loaded.Error);
+            yield return SourceResult<IndexGroup>.Failed(loaded.Error);
             yield break;
         }
 
         var catalog = loaded.Value!;
-        var reader = new IndexGroupReader(fetcher, observer, this);
         foreach (string tag in Tags(catalog, query))
         {
             var indexes = new List<LabelledIndex>();
@@ -84,7 +84,7 @@ internal sealed class CatalogSource : ISpecSource
                 var index = LabelledIndex.Create(entry.Label, entry.Address, ErrorIds.InvalidCatalog);
                 if (index.Error is not null)
                 {
-                    yield return SourceResult<T>.Failed(index.Error);
+                    yield return SourceResult<IndexGroup>.Failed(index.Error);
                 }
                 else
                 {
@@ -93,7 +93,29 @@ internal sealed class CatalogSource : ISpecSource
             }
 
             observer.Verbose($"Tag '{tag}': {indexes.Count} indexes listed.");
-            foreach (var result in readGroup(reader, new IndexGroup(tag, indexes)))
+            yield return SourceResult<IndexGroup>.Of(new IndexGroup(tag, indexes));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A catalog's graph of a tag is its root index, the tag's whole cache, whichever index gave the spec.</remarks>
+    public string GraphKey(CacheSpec spec) => spec.Tag ?? string.Empty;
+
+    private IEnumerable<SourceResult<T>> Read<T>(CompiledQuery query, ISourceObserver observer, CancellationToken cancellationToken,
+        Func<IndexGroupReader, IndexGroup, IEnumerable<SourceResult<T>>> readGroup)
+        where T : class
+    {
+        var fetcher = Fetcher(observer);
+        var reader = new IndexGroupReader(fetcher, observer, this);
+        foreach (var group in Groups(query, fetcher, observer, cancellationToken))
+        {
+            if (group.Error is not null)
+            {
+                yield return SourceResult<T>.Failed(group.Error);
+                continue;
+            }
+
+            foreach (var result in readGroup(reader, group.Value!))
             {
                 yield return result;
             }

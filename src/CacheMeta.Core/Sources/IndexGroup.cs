@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using CacheMeta.Http;
 using CacheMeta.Index;
 
 namespace CacheMeta.Sources;
@@ -20,6 +22,19 @@ internal sealed class LabelledIndex
     public string Address { get; }
 
     public IndexLocation Location { get; }
+
+    /// <summary>The index as a local file (downloaded or cached when remote), or the error that stopped that.</summary>
+    public SourceResult<LocalIndex> Fetch(IndexFetcher fetcher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SourceResult<LocalIndex>.Of(fetcher.Fetch(Location, cancellationToken));
+        }
+        catch (CacheMetaException ex)
+        {
+            return SourceResult<LocalIndex>.Failed(ex);
+        }
+    }
 
     /// <summary>The entry, or the error (with <paramref name="errorId"/>) that says why the address is unusable.</summary>
     public static SourceResult<LabelledIndex> Create(string? label, string address, ErrorId errorId)

@@ -98,7 +98,7 @@ internal sealed class IndexGroupReader
                 var scope = new IndexReadScope(group.Tag, membership, index.Label, recordsMembership: index != group.Root, given, _origin);
                 using (local)
                 {
-                    foreach (var result in SourceResults.Catching(new IndexSpecReader(local, scope, query, _observer).Read(cancellationToken)))
+                    foreach (var result in SourceResults.Catching(Specs(local, scope, query, cancellationToken)))
                     {
                         yield return result;
                     }
@@ -190,15 +190,11 @@ internal sealed class IndexGroupReader
         }
     }
 
-    private SourceResult<LocalIndex> Fetch(LabelledIndex index, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return SourceResult<LocalIndex>.Of(_fetcher.Fetch(index.Location, cancellationToken));
-        }
-        catch (CacheMetaException ex)
-        {
-            return SourceResult<LocalIndex>.Failed(ex);
-        }
-    }
+    // A query with ^ terms needs the index's graph; any other streams through the spec reader, which reads no more than it needs.
+    private IEnumerable<CacheSpec> Specs(LocalIndex local, IndexReadScope scope, CompiledQuery query, CancellationToken cancellationToken) =>
+        query.HasDependencyConstraints
+            ? GraphSpecReader.Read(local, scope, query, _observer, cancellationToken)
+            : new IndexSpecReader(local, scope, query, _observer).Read(cancellationToken);
+
+    private SourceResult<LocalIndex> Fetch(LabelledIndex index, CancellationToken cancellationToken) => index.Fetch(_fetcher, cancellationToken);
 }

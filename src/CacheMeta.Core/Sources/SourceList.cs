@@ -15,6 +15,9 @@ internal sealed class SourceList : ISpecSource
     /// <inheritdoc />
     public bool ReadsIndexes => _sources.Any(s => s.ReadsIndexes);
 
+    /// <summary>True when every source of the list is made of build-cache indexes (several catalogs), which record dependencies.</summary>
+    public bool IsIndexes => _sources.All(s => s is IIndexSource);
+
     /// <summary>The one source itself, or a list of several.</summary>
     public static ISpecSource Of(IReadOnlyList<ISpecSource> sources) => sources.Count == 1 ? sources[0] : new SourceList(sources);
 

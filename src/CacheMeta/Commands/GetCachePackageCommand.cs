@@ -63,7 +63,7 @@ public sealed class GetCachePackageCommand : SpecFilterCommandBase
         {
             foreach (var spec in InputObject!)
             {
-                if (spec is not null && Query.Matches(spec, _memo) && _piped.Add(spec) is { } refused)
+                if (spec is not null && MatchesPiped(spec, _memo) && _piped.Add(spec) is { } refused)
                 {
                     WriteCacheError(refused, spec);
                 }

@@ -90,7 +90,7 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
             case InputObjectSet:
                 foreach (var spec in InputObject!)
                 {
-                    if (spec is not null && Query.Matches(spec, _memo))
+                    if (spec is not null && MatchesPiped(spec, _memo))
                     {
                         WriteObject(spec);
                     }

@@ -34,6 +34,8 @@ namespace CacheMeta.Commands;
 [OutputType(typeof(CacheStackSummary))]
 public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
 {
+    private QueryMemo? _memo;
+
     /// <summary>Parameter set name for specs from the pipeline.</summary>
     private const string InputObjectSet = "InputObject";
 
@@ -63,6 +65,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        _memo = Query.NewMemo();
         _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), Query);
     }
 
@@ -73,7 +76,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
         {
             if (!KeepPipedNames() && SelectSource() is { } selection)
             {
-                ReadSpecs(selection.Open(), Query, _summarizer!.Add, selection);
+                ReadSpecs(selection.Open(), Query, _summarizer!.AddMatched, selection);
             }
 
             return;
@@ -81,9 +84,9 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
 
         foreach (var spec in InputObject!)
         {
-            if (spec is not null)
+            if (spec is not null && MatchesPiped(spec, _memo))
             {
-                _summarizer!.Add(spec);
+                _summarizer!.AddMatched(spec);
             }
         }
     }
@@ -93,7 +96,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (PipedNamesQuery() is { } named && SelectSource() is { } selection)
         {
-            ReadSpecs(selection.Open(), named, _summarizer!.Add, selection);
+            ReadSpecs(selection.Open(), named, _summarizer!.AddMatched, selection);
         }
 
         WriteUnmatched();

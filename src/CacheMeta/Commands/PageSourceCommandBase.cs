@@ -94,12 +94,35 @@ public abstract class PageSourceCommandBase : CacheCommandBase
     }
 
     /// <summary>Reads the specs of <paramref name="source"/> and hands each to <paramref name="onSpec"/>.</summary>
-    private protected ReadOutcome ReadSpecs(ISpecSource source, CompiledQuery query, Action<CacheSpec> onSpec, SourceSelection? selection = null) =>
-        Read(source, selection, observer => source.ReadSpecs(query, observer, CancellationToken), onSpec, writeErrors: true);
+    private protected ReadOutcome ReadSpecs(ISpecSource source, CompiledQuery query, Action<CacheSpec> onSpec, SourceSelection? selection = null)
+    {
+        RefuseDependencyConstraints(source, query);
+        return Read(source, selection, observer => source.ReadSpecs(query, observer, CancellationToken), onSpec, writeErrors: true);
+    }
 
     /// <summary>Reads the package summaries of <paramref name="source"/> and hands each to <paramref name="onPackage"/>.</summary>
-    private protected ReadOutcome ReadPackages(ISpecSource source, CompiledQuery query, Action<CachePackage> onPackage, SourceSelection? selection = null) =>
-        Read(source, selection, observer => source.ReadPackages(query, observer, CancellationToken), onPackage, writeErrors: true);
+    private protected ReadOutcome ReadPackages(ISpecSource source, CompiledQuery query, Action<CachePackage> onPackage, SourceSelection? selection = null)
+    {
+        RefuseDependencyConstraints(source, query);
+        return Read(source, selection, observer => source.ReadPackages(query, observer, CancellationToken), onPackage, writeErrors: true);
+    }
+
+    // A -Spec with ^ terms asks about dependencies, which only indexes record: on pages it stops the cmdlet
+    // (InvalidSpecSyntax, pointing at the '^' and saying why) before anything is read.
+    private void RefuseDependencyConstraints(ISpecSource source, CompiledQuery query)
+    {
+        if (query.HasDependencyConstraints && source is not IIndexSource && !(source is SourceList list && list.IsIndexes))
+        {
+            try
+            {
+                query.RejectDependencyConstraints();
+            }
+            catch (CacheMetaException ex)
+            {
+                ThrowCacheError(ex);
+            }
+        }
+    }
 
     /// <summary>
     /// Reads a source's results: bad items become non-terminating errors (only counted unless <paramref name="writeErrors"/>),

@@ -18,6 +18,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     private CompiledQuery? _query;
     private bool _namesOnCommandLine;
     private List<string>? _pipedNames;
+    private SpecGraphs? _graphs;
 
     /// <summary>Package names; also piped in as text.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
@@ -162,6 +163,29 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         var query = BuildQuery();
         query.Name = _pipedNames;
         return new CompiledQuery(query, Query.Census);
+    }
+
+    /// <summary>
+    /// True when a piped spec passes the filters. A -Spec with <c>^</c> terms is answered on the graph of the index the
+    /// spec came from, read once per index; a spec whose dependencies are not known (a page's) is an error and fails.
+    /// </summary>
+    private protected bool MatchesPiped(CacheSpec spec, QueryMemo? memo)
+    {
+        if (!Query.HasDependencyConstraints)
+        {
+            return Query.Matches(spec, memo);
+        }
+
+        if (!Query.MatchesPage(spec.Package, spec.Tag))
+        {
+            return false;
+        }
+
+        var graphs = _graphs ??= new SpecGraphs(this);
+        int errors = graphs.Errors;
+        var graph = graphs.For(spec, CancellationToken);
+        ReadErrors += graphs.Errors - errors;
+        return graph is not null && Query.MatchesSpec(spec, graph);
     }
 
     /// <summary>Once the input ends: a warning for each filter value that matched nothing the sources read hold (when all could be read).</summary>

@@ -6,8 +6,8 @@ namespace CacheMeta.Commands.Internal;
 /// <summary>
 /// Compiles the filter parameters into the engine's query, or stops the cmdlet: a malformed filter value
 /// (InvalidQuery) or spec (InvalidSpecSyntax, with the offending -Spec value as target) leaves nothing to do.
-/// Dependency constraints (<c>^</c>) are refused here for every source until index sources answer them through
-/// their graph (issue 13, part B, moves this check to the page sources).
+/// Dependency constraints (<c>^</c>) compile: index sources answer them through their graph, and a read of pages
+/// refuses them (<see cref="PageSourceCommandBase"/>), since pages record no dependencies.
 /// </summary>
 internal static class QueryCompiler
 {
@@ -15,9 +15,7 @@ internal static class QueryCompiler
     {
         try
         {
-            var compiled = new CompiledQuery(query);
-            compiled.RejectDependencyConstraints();
-            return compiled;
+            return new CompiledQuery(query);
         }
         catch (CacheMetaException ex)
         {

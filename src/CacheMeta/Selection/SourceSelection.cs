@@ -71,7 +71,9 @@ internal sealed class SourceSelection
     /// The source the parameters name; null when they name none, <c>$env:CACHEMETA_PATH</c> is unset and
     /// <paramref name="fallback"/> is <see cref="DefaultSource.None"/>.
     /// </summary>
-    public static SourceSelection? Select(SourceParameters parameters, IPathResolver paths, DefaultSource fallback)
+    /// <remarks>A command that reads indexes only (Test-CacheIndex) passes <c>readsPages: false</c>: <c>$env:CACHEMETA_PATH</c>
+    /// names pages, so it is passed over for the default catalog.</remarks>
+    public static SourceSelection? Select(SourceParameters parameters, IPathResolver paths, DefaultSource fallback, bool readsPages = true)
     {
         var errors = new List<ErrorRecord>();
         if (parameters.Catalog is not null)
@@ -91,7 +93,7 @@ internal sealed class SourceSelection
         }
 
         string? pages = Environment.GetEnvironmentVariable(PathVariable);
-        if (!string.IsNullOrEmpty(pages))
+        if (readsPages && !string.IsNullOrEmpty(pages))
         {
             return new(SourceKind.Pages, paths.Resolve(new[] { pages! }, literal: true, errors), true, parameters, errors);
         }
@@ -102,11 +104,17 @@ internal sealed class SourceSelection
     }
 
     /// <summary>The selected source, ready to read.</summary>
-    public ISpecSource Open() => Kind switch
+    public ISpecSource Open() => Kind == SourceKind.Pages
+        ? new PageTreeSource(Addresses, _parameters.MaxPageBytes)
+        : SourceList.Of(OpenIndexes().ToList<ISpecSource>());
+
+    /// <summary>The selected index sources one by one (a mirror's addresses are one source; each catalog is one).</summary>
+    /// <exception cref="InvalidOperationException">The selection names pages.</exception>
+    public IReadOnlyList<IIndexSource> OpenIndexes() => Kind switch
     {
-        SourceKind.Pages => new PageTreeSource(Addresses, _parameters.MaxPageBytes),
-        SourceKind.Mirror => new MirrorSource(Addresses, FetchOptions),
-        _ => SourceList.Of(Addresses.Select(a => (ISpecSource)new CatalogSource(a, FetchOptions, _parameters.CompleteStacks)).ToList()),
+        SourceKind.Mirror => new IIndexSource[] { new MirrorSource(Addresses, FetchOptions) },
+        SourceKind.Catalog => Addresses.Select(a => (IIndexSource)new CatalogSource(a, FetchOptions, _parameters.CompleteStacks)).ToList(),
+        _ => throw new InvalidOperationException("Pages are not index sources."),
     };
 
     // URLs pass as given; anything else is a path, taken against PowerShell's current location (not the process's).
