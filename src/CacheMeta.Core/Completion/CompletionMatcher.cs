@@ -6,7 +6,7 @@ using CacheMeta.Query;
 namespace CacheMeta.Completion;
 
 /// <summary>A value offered for completion: the value itself and the text to insert (quoted where PowerShell needs it).</summary>
-public sealed class CompletionCandidate
+internal sealed class CompletionCandidate
 {
     internal CompletionCandidate(string value, string completionText)
     {
@@ -26,7 +26,7 @@ public sealed class CompletionCandidate
 /// wildcards honoured (<c>e4s*v1</c>), and quoted when a value would not survive as a bare argument (spaces,
 /// commas, <c>$</c>, ...). A word the user started with a quote keeps that quote.
 /// </summary>
-public static class CompletionMatcher
+internal static class CompletionMatcher
 {
     /// <summary>The candidates among <paramref name="values"/> that complete <paramref name="word"/>, in the order given.</summary>
     public static IReadOnlyList<CompletionCandidate> Complete(IEnumerable<string> values, string? word)

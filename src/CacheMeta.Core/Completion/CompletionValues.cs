@@ -11,7 +11,7 @@ namespace CacheMeta.Completion;
 /// Compilers are offered by name and as <c>name@version</c> (without the <c>=</c> older pages write, which
 /// -Compiler does not need). <see cref="WellKnown"/> holds values for when no source is named.
 /// </summary>
-public sealed class CompletionValues
+internal sealed class CompletionValues
 {
     private readonly Dictionary<CompletionField, HashSet<string>> _values = new();
 

@@ -5,7 +5,7 @@ namespace CacheMeta.Sources;
 /// verbose notes (a cache hit, a download) and progress in bytes. Sources call it on the thread that
 /// enumerates their results, so a cmdlet can write these straight to its streams.
 /// </summary>
-public interface ISourceObserver
+internal interface ISourceObserver
 {
     /// <summary>Something the user should know that does not stop the reading.</summary>
     void Warning(string message);
@@ -18,7 +18,7 @@ public interface ISourceObserver
 }
 
 /// <summary>Progress of one download or index read.</summary>
-public sealed class SourceProgress
+internal sealed class SourceProgress
 {
     /// <summary>Creates a progress report.</summary>
     public SourceProgress(string activity, string target, long bytes, long? totalBytes, bool completed = false)
@@ -47,7 +47,7 @@ public sealed class SourceProgress
 }
 
 /// <summary>An observer that ignores everything.</summary>
-public sealed class NullSourceObserver : ISourceObserver
+internal sealed class NullSourceObserver : ISourceObserver
 {
     /// <summary>The instance.</summary>
     public static readonly NullSourceObserver Instance = new();

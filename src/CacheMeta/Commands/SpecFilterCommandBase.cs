@@ -120,7 +120,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     }
 
     /// <summary>The filters as the engine's query (a new one each time: callers may narrow it).</summary>
-    protected SpecQuery BuildQuery() => new()
+    private protected SpecQuery BuildQuery() => new()
     {
         Name = Name,
         Tag = Tag,
