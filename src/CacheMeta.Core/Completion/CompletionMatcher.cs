@@ -31,17 +31,8 @@ internal static class CompletionMatcher
     /// <summary>The candidates among <paramref name="values"/> that complete <paramref name="word"/>, in the order given.</summary>
     public static IReadOnlyList<CompletionCandidate> Complete(IEnumerable<string> values, string? word)
     {
-        word ??= "";
-        char quote = word.Length > 0 && (word[0] == '\'' || word[0] == '"') ? word[0] : '\0';
-        if (quote != '\0')
-        {
-            word = word.Substring(1);
-            if (word.Length > 0 && word[word.Length - 1] == quote)
-            {
-                word = word.Substring(0, word.Length - 1);
-            }
-        }
-
+        char quote = QuoteOf(word);
+        word = Unquote(word);
         var pattern = new Wildcard(word.EndsWith("*", StringComparison.Ordinal) ? word : word + "*");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var matches = new List<CompletionCandidate>();
@@ -55,6 +46,22 @@ internal static class CompletionMatcher
 
         return matches;
     }
+
+    /// <summary>The word without the quote the user started it with (and its closing quote, when typed).</summary>
+    public static string Unquote(string? word)
+    {
+        word ??= "";
+        char quote = QuoteOf(word);
+        if (quote == '\0')
+        {
+            return word;
+        }
+
+        word = word.Substring(1);
+        return word.Length > 0 && word[word.Length - 1] == quote ? word.Substring(0, word.Length - 1) : word;
+    }
+
+    private static char QuoteOf(string? word) => word is { Length: > 0 } && (word[0] == '\'' || word[0] == '"') ? word[0] : '\0';
 
     /// <summary>The value as a PowerShell argument: bare when it can be, else in the given quote (single by default).</summary>
     public static string Quote(string value, char quote = '\0')

@@ -48,6 +48,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SpecCompleter))]
     public string[]? Spec { get; set; }
 
     /// <summary>Microarchitecture targets (x86_64_v3, neoverse_v1).</summary>
@@ -89,6 +90,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VersionCompleter))]
     public string[]? Version { get; set; }
 
     /// <summary>DAG hash prefixes, with or without a leading '/'.</summary>
@@ -100,6 +102,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VariantCompleter))]
     public string[]? Variant { get; set; }
 
     /// <summary>The filters, compiled when processing begins.</summary>
