@@ -13,7 +13,7 @@ internal interface ISourceObserver
     /// <summary>A detail for -Verbose.</summary>
     void Verbose(string message);
 
-    /// <summary>Bytes moved so far in a download or an index read.</summary>
+    /// <summary>Bytes moved so far in a download or an index read, or other work with its own <see cref="SourceProgress.Status"/>.</summary>
     void Progress(SourceProgress progress);
 }
 
@@ -44,6 +44,9 @@ internal sealed class SourceProgress
 
     /// <summary>True on the last report of this activity.</summary>
     public bool Completed { get; }
+
+    /// <summary>The status to show instead of bytes, for work counted in other units (folders searched).</summary>
+    public string? Status { get; set; }
 }
 
 /// <summary>An observer that ignores everything.</summary>
