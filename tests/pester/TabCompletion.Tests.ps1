@@ -133,7 +133,7 @@ Describe 'Completion from index sources' {
 Describe 'Completion of versions, variants and specs' {
     It 'completes -Version from the source, of the -Name packages when given' {
         Complete "Get-CacheSpec -Path '$Samples' -Name cmake -Version " | Should -Be '3.30.5', '3.27.9'
-        Complete "Get-CacheSpec -Path '$Samples' -Version 1.14" | Should -Be '1.14.5', '1.14.3'
+        Complete "Get-CacheSpec -Path '$Samples' -Version 2." | Should -Be '2.2.1', '2.1.6', '2.1.2'
     }
 
     It 'completes -Variant from the specs of the -Name packages' {
@@ -143,7 +143,7 @@ Describe 'Completion of versions, variants and specs' {
 
     It 'completes -Spec <Word>' -ForEach @(
         @{ Word = 'hd'; Expected = , 'hdf5' }
-        @{ Word = 'hdf5@'; Expected = 'hdf5@1.14.5', 'hdf5@1.14.3' }
+        @{ Word = 'zlib-ng@'; Expected = 'zlib-ng@2.2.1', 'zlib-ng@2.1.6' }
         @{ Word = "'hdf5 %gcc@1"; Expected = "'hdf5 %gcc@11.4.0'", "'hdf5 %gcc@13.2.0'" }
         @{ Word = "'hdf5 +mp"; Expected = , "'hdf5 +mpi'" }
         @{ Word = "'hdf5 target=neoverse_"; Expected = "'hdf5 target=neoverse_v1'", "'hdf5 target=neoverse_v2'" }
@@ -177,16 +177,16 @@ Describe 'Completion state' {
         & mkfifo $fifo
         try {
             $watch = [Diagnostics.Stopwatch]::StartNew()
-            Complete "Get-CacheSpec -Path '$tree' -Name " | Should -Be 'aaa'
+            Complete "Get-CacheSpec -Path '$tree' -Name " | Should -Be 'aaa' -Because 'what was read before the blocked page is offered'
             $watch.Elapsed.TotalSeconds | Should -BeLessThan 30 -Because 'the Tab must not wait for the blocked page'
+            # Again, while the page still blocks: the kept reading is waited for again, at most the bound.
+            Complete "Get-CacheSpec -Path '$tree' -Name a" | Should -Be 'aaa'
         }
         finally {
-            [IO.File]::WriteAllText($fifo, '') # lets the reading behind the Tab go on to its end
+            # Opening a FIFO to read and write never blocks; it lets the blocked reader go on (to an empty page).
+            try { [IO.File]::Open($fifo, 'Open', 'ReadWrite').Dispose() } catch { Write-Warning "FIFO left blocked: $_" }
         }
-        # The reading went on: the next Tab (the source unchanged) has the rest.
-        $deadline = [datetime]::UtcNow.AddSeconds(30)
-        do { $names = Complete "Get-CacheSpec -Path '$tree' -Name " } until ($names -contains 'ccc' -or [datetime]::UtcNow -gt $deadline)
-        $names | Should -Be 'aaa', 'ccc'
+        # (That the reading goes on and the next Tab has the rest is shown by CompletionSourceTests, without a FIFO.)
     }
 
     It 'offers nothing, and no error, for a source that does not exist' {
