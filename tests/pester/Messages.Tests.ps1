@@ -59,7 +59,7 @@ Describe 'Many errors of one kind' {
         $specs = Get-CacheSpec -Path $many
         $out = Join-Path $TestDrive 'many-out'
         $specs | Export-CachePage -Destination $out
-        $specs | Export-CachePage -Destination $out -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings
+        $specs | Export-CachePage -Destination $out -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
         $problems.Count | Should -Be 5
         @($problems | Where-Object FullyQualifiedErrorId -Like 'FileExists,*').Count | Should -Be 5
         $warnings.Count | Should -Be 1
