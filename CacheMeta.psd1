@@ -43,7 +43,8 @@
             Tags       = @('spack', 'hpc', 'buildcache', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             ProjectUri   = 'https://github.com/CacheMeta/CacheMeta'
             LicenseUri   = 'https://github.com/CacheMeta/CacheMeta/blob/main/LICENSE'
-            ReleaseNotes = 'Get-CacheSpec and Get-CachePackage read cache.spack.io pages of every format generation; MAML help and about_CacheMeta. Full history: https://github.com/CacheMeta/CacheMeta/blob/main/CHANGELOG.md'
+            # build.ps1 replaces this with CHANGELOG.md's section of ModuleVersion (or [Unreleased]) when it stages.
+            ReleaseNotes = 'See https://github.com/CacheMeta/CacheMeta/blob/main/CHANGELOG.md'
         }
     }
 }

@@ -103,6 +103,13 @@ function Invoke-BuildTask {
     $null = New-Item -ItemType Directory -Path $Staging
     Copy-Item -LiteralPath (Join-Path $Root 'CacheMeta.psd1'), (Join-Path $Root 'LICENSE') -Destination $Staging
     Copy-Item -Path (Join-Path $Root 'module/*') -Destination $Staging -Recurse
+    # The release notes are CHANGELOG.md's section of this version, written into the staged manifest.
+    . (Join-Path $Root '.build/ReleaseNotes.ps1')
+    $stagedManifest = Join-Path $Staging 'CacheMeta.psd1'
+    $notes = (Get-ReleaseNote -ChangelogPath (Join-Path $Root 'CHANGELOG.md') -Version $Version).Replace("'", "''")
+    $manifestText = [regex]::Replace((Get-Content -LiteralPath $stagedManifest -Raw), "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'",
+        { param($match) $match.Groups[1].Value + "'" + $notes + "'" })
+    [IO.File]::WriteAllText($stagedManifest, $manifestText)
 
     foreach ($framework in $Frameworks) {
         $publish = Join-Path $Out "publish/$framework"

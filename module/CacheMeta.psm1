@@ -1,5 +1,9 @@
 # Loads the cmdlet assembly built for this edition of PowerShell: net8.0 on PowerShell 7.4+, where the
 # engine and YamlDotNet load in their own AssemblyLoadContext; netstandard2.0 on Windows PowerShell 5.1.
+# The manifest can say 5.1 only (PowerShellVersion is one minimum for both editions), so 7.4 is checked here.
+if ($PSEdition -eq 'Core' -and $PSVersionTable.PSVersion -lt [version]'7.4') {
+    throw "CacheMeta needs PowerShell 7.4 or later (it runs on .NET 8), or Windows PowerShell 5.1; this is PowerShell $($PSVersionTable.PSVersion)."
+}
 $framework = if ($PSEdition -eq 'Core') { 'net8.0' } else { 'netstandard2.0' }
 $assembly = [System.IO.Path]::Combine($PSScriptRoot, 'bin', $framework, 'CacheMeta.dll')
 $binary = Import-Module -Name $assembly -PassThru -ErrorAction Stop

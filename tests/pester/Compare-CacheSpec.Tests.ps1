@@ -111,7 +111,7 @@ Describe 'Compare-CacheSpec on fixtures' {
         $both = Get-CacheSpec -Path $Tree -Name zlib
         $differences = Compare-CacheSpec $both $New -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '3 spec(s) of -ReferenceSpec repeat a hash*'
+        "$($warnings[0])" | Should -BeLike '3 specs of -ReferenceSpec repeat a hash*'
         ($differences | Where-Object Change -eq Removed).Hash | ForEach-Object { $_.Substring(0, 3) } | Should -Be 'zcc'
     }
 

@@ -200,7 +200,8 @@ Describe 'Rules no compiler checks' {
         # not know would fail only when used; a name the set lacks could never be asked for).
         $script:EngineNames = @{
             'Measure-CacheStack -GroupBy'  = @([Enum]::GetNames([CacheMeta.StackGrouping]) | Where-Object { $_ -ne 'None' })
-            'Compare-CacheSpec -Property' = @([CacheMeta.Comparison.SpecDiff]::ComparedProperties)
+            # SpecDiff is internal (only output types are public): its list is read by reflection.
+            'Compare-CacheSpec -Property' = @($Engine.GetType('CacheMeta.Comparison.SpecDiff', $true).GetProperty('ComparedProperties').GetValue($null))
             'Get-CacheDependency -Type'   = @([Enum]::GetNames([CacheMeta.DependencyTypes]) | Where-Object { $_ -ne 'None' })
         }
     }

@@ -108,8 +108,24 @@ Describe 'Help for <_>' -ForEach $Cmdlets {
         }
     }
 
+    It 'goes -Online to its heading in docs/cmdlets.md on the project''s site' {
+        $project = (Import-PowerShellDataFile -LiteralPath $ModuleManifest).PrivateData.PSData.ProjectUri
+        $Command.HelpUri | Should -Be "$project/blob/main/docs/cmdlets.md#$($Name.ToLowerInvariant())"
+        Get-Content -LiteralPath (Join-Path $RepoRoot 'docs/cmdlets.md') | Should -Contain "### $Name" -Because 'the anchor of its HelpUri'
+    }
+
     It 'links to about_CacheMeta' {
         $Help.relatedLinks.navigationLink.linkText | Should -Contain 'about_CacheMeta'
+    }
+}
+
+Describe 'The manifest''s release notes' {
+    It 'are CHANGELOG.md''s section of the module version (or [Unreleased])' {
+        . (Join-Path $RepoRoot '.build/ReleaseNotes.ps1')
+        $manifest = Import-PowerShellDataFile -LiteralPath $ModuleManifest
+        $expected = Get-ReleaseNote -ChangelogPath (Join-Path $RepoRoot 'CHANGELOG.md') -Version $manifest.ModuleVersion
+        $expected | Should -Match '### Added'
+        $manifest.PrivateData.PSData.ReleaseNotes -replace "`r`n", "`n" | Should -BeExactly $expected
     }
 }
 

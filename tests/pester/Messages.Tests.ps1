@@ -51,3 +51,66 @@ Describe 'Paths that are not what the parameter takes' {
         $tagWarnings | Should -BeNullOrEmpty -Because 'Get-CacheTag reads YAML data'
     }
 }
+
+Describe 'Many errors of one kind' {
+    It 'writes the first five as errors and counts the rest in one warning' {
+        $many = Join-Path $TestDrive 'many'
+        foreach ($i in 1..12) { $null = New-TestPage -Root $many -Package "p$i" -Specs @(New-TestSpec -Hash (New-TestHash "m$i")) }
+        $specs = Get-CacheSpec -Path $many
+        $out = Join-Path $TestDrive 'many-out'
+        $specs | Export-CachePage -Destination $out
+        $specs | Export-CachePage -Destination $out -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+        $problems.Count | Should -Be 5
+        @($problems | Where-Object FullyQualifiedErrorId -Like 'FileExists,*').Count | Should -Be 5
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Be '12 FileExists errors in all: the first 5 were written, 7 others were left out.'
+    }
+
+    It 'summarises each id of its own, in one invocation of a reading cmdlet' {
+        $bad = Join-Path $TestDrive 'bad'
+        foreach ($i in 1..7) {
+            $null = New-Item -ItemType Directory -Path "$bad/_cache/develop/b$i" -Force
+            Set-Content -LiteralPath "$bad/_cache/develop/b$i/specs.md" -Value "---`ntitle: [unclosed`n---"
+        }
+        $null = Get-CacheSpec -Path $bad -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings 3>$null
+        $problems.Count | Should -Be 5
+        "$warnings" | Should -BeLike '*7 InvalidCachePage errors in all: the first 5 were written, 2 others were left out.*'
+    }
+}
+
+Describe 'Progress and verbose lines of a page search' {
+    It 'shows progress while empty folders are searched, and says what was searched' {
+        $empty = Join-Path $TestDrive 'empty-folders'
+        foreach ($i in 1..3) { $null = New-Item -ItemType Directory -Path "$empty/_cache/develop/e$i/deeper" -Force }
+        $null = New-TestPage -Root $empty -Package 'zz' -Specs @(New-TestSpec -Hash (New-TestHash 'z1'))
+        $ps = [PowerShell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+            $null = $ps.AddCommand('Get-CacheSpec').AddParameter('Path', $empty).AddParameter('Verbose', $true)
+            $specs = $ps.Invoke()
+            @($specs | Where-Object { $_ -is [CacheMeta.CacheSpec] }).Count | Should -Be 1
+            $search = @($ps.Streams.Progress | Where-Object Activity -EQ 'Searching folders for cache pages')
+            $search.Count | Should -BeGreaterThan 0
+            $search[0].StatusDescription | Should -Be '1 folder searched'
+            $search[-1].RecordType | Should -Be 'Completed'
+            $verbose = @($ps.Streams.Verbose.Message | Where-Object { $_ -like "'$empty'*" })
+            $verbose | Should -Be "'$empty': 9 folders searched, 1 page read."
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'shows Export-CachePage''s progress as a percentage of the pages' {
+        $ps = [PowerShell]::Create()
+        try {
+            $out = Join-Path $TestDrive 'percent'
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement()
+            $null = $ps.AddScript("Get-CacheSpec -Path '$SamplesRoot' | Export-CachePage -Destination '$out'")
+            $ps.Invoke()
+            $bar = @($ps.Streams.Progress | Where-Object Activity -EQ 'Exporting cache pages' | Where-Object RecordType -EQ 'Processing')
+            $bar.Count | Should -BeGreaterThan 0
+            $bar[0].PercentComplete | Should -Be 10
+            $bar[0].StatusDescription | Should -Be '1 of 10 pages, 1 written'
+        }
+        finally { $ps.Dispose() }
+    }
+}

@@ -13,7 +13,7 @@ namespace CacheMeta.Aggregation;
 /// lists versions and compilers as people read them (<see cref="CachePackage"/>); <see cref="PageWriter"/> writes
 /// every list in the generator's string order.
 /// </summary>
-public static class PageAggregator
+internal static class PageAggregator
 {
     /// <summary>Builds the canonical page for the records; <paramref name="source"/> becomes its Path.</summary>
     public static CachePage Aggregate(string package, string? tag, IEnumerable<CacheSpec> specs, string source)

@@ -9,7 +9,7 @@ namespace CacheMeta.Aggregation;
 /// per hash, merged as <see cref="SpecGroups"/> merges them. A page needs a tag folder and hashed records, so a
 /// record without either is refused.
 /// </summary>
-public sealed class PageCollector
+internal sealed class PageCollector
 {
     private readonly SpecGroups _groups = new();
 

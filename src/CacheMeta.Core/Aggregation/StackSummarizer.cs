@@ -12,7 +12,7 @@ namespace CacheMeta.Aggregation;
 /// A spec counts once in each of its stacks, as <c>num_specs_by_stack</c> counts it. Specs in no stack (pages
 /// older than G4 carry no stacks) are counted in <see cref="Unstacked"/> only.
 /// </summary>
-public sealed class StackSummarizer
+internal sealed class StackSummarizer
 {
     private readonly Dictionary<(string? Tag, string Stack, string? Group), Counter> _counters = new();
     private readonly Dictionary<string, bool> _included = new(StringComparer.Ordinal);

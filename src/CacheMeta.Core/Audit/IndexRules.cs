@@ -1,7 +1,7 @@
 namespace CacheMeta.Audit;
 
 /// <summary>The names of the rules <see cref="IndexAuditor"/> checks, as findings carry them in <c>Rule</c>.</summary>
-public static class IndexRules
+internal static class IndexRules
 {
     /// <summary>Error: a dependency hash that no record of the index has (one finding per hash).</summary>
     public const string MissingDependency = "MissingDependency";

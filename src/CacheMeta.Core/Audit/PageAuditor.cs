@@ -16,7 +16,7 @@ namespace CacheMeta.Audit;
 /// character outside the base32 alphabet Spack writes (<c>a-z</c>, <c>2-7</c>) is only a Warning, since Spack
 /// itself would accept it.
 /// </summary>
-public static class PageAuditor
+internal static class PageAuditor
 {
     private static readonly char[] NonBase32Digits = { '0', '1', '8', '9' };
 

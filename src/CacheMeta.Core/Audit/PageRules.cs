@@ -1,7 +1,7 @@
 namespace CacheMeta.Audit;
 
 /// <summary>The names of the rules <see cref="PageAuditor"/> checks, as findings carry them in <c>Rule</c>.</summary>
-public static class PageRules
+internal static class PageRules
 {
     /// <summary>Error: <c>meta.num_specs</c> differs from the number of entries.</summary>
     public const string NumSpecs = "NumSpecs";

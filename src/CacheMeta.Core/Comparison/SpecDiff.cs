@@ -5,7 +5,7 @@ using System.Linq;
 namespace CacheMeta.Comparison;
 
 /// <summary>What a comparison looks at.</summary>
-public sealed class SpecDiffOptions
+internal sealed class SpecDiffOptions
 {
     /// <summary>Also report specs that are the same on both sides (<see cref="CacheSpecChange.Equal"/>).</summary>
     public bool IncludeEqual { get; set; }
@@ -15,7 +15,7 @@ public sealed class SpecDiffOptions
 }
 
 /// <summary>The outcome of <see cref="SpecDiff.Compare"/>.</summary>
-public sealed class SpecDiffResult
+internal sealed class SpecDiffResult
 {
     internal SpecDiffResult(IReadOnlyList<CacheSpecDifference> differences, int referenceRepeats, int differenceRepeats)
     {
@@ -39,7 +39,7 @@ public sealed class SpecDiffResult
 /// wherever it is listed; a spec without a hash (the oldest pages) matches by its spec string instead. A spec
 /// only in the difference collection is Added, only in the reference Removed, in both with other values Changed.
 /// </summary>
-public static class SpecDiff
+internal static class SpecDiff
 {
     /// <summary>The CacheSpec properties that are compared (Tag, Source and Tarball name the place, not the binary).</summary>
     public static IReadOnlyList<string> ComparedProperties => SpecProperties.Names;

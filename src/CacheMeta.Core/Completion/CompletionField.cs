@@ -19,4 +19,8 @@ public enum CompletionField
     Platform,
     /// <summary>Compilers: names and name@version.</summary>
     Compiler,
+    /// <summary>Package versions (after the fields the value census counts, which index by this enum).</summary>
+    Version,
+    /// <summary>Variants as Spack prints them: +mpi, ~cuda, build_system=cmake.</summary>
+    Variant,
 }

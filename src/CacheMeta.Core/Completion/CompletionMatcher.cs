@@ -6,7 +6,7 @@ using CacheMeta.Query;
 namespace CacheMeta.Completion;
 
 /// <summary>A value offered for completion: the value itself and the text to insert (quoted where PowerShell needs it).</summary>
-public sealed class CompletionCandidate
+internal sealed class CompletionCandidate
 {
     internal CompletionCandidate(string value, string completionText)
     {
@@ -26,22 +26,13 @@ public sealed class CompletionCandidate
 /// wildcards honoured (<c>e4s*v1</c>), and quoted when a value would not survive as a bare argument (spaces,
 /// commas, <c>$</c>, ...). A word the user started with a quote keeps that quote.
 /// </summary>
-public static class CompletionMatcher
+internal static class CompletionMatcher
 {
     /// <summary>The candidates among <paramref name="values"/> that complete <paramref name="word"/>, in the order given.</summary>
     public static IReadOnlyList<CompletionCandidate> Complete(IEnumerable<string> values, string? word)
     {
-        word ??= "";
-        char quote = word.Length > 0 && (word[0] == '\'' || word[0] == '"') ? word[0] : '\0';
-        if (quote != '\0')
-        {
-            word = word.Substring(1);
-            if (word.Length > 0 && word[word.Length - 1] == quote)
-            {
-                word = word.Substring(0, word.Length - 1);
-            }
-        }
-
+        char quote = QuoteOf(word);
+        word = Unquote(word);
         var pattern = new Wildcard(word.EndsWith("*", StringComparison.Ordinal) ? word : word + "*");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var matches = new List<CompletionCandidate>();
@@ -55,6 +46,22 @@ public static class CompletionMatcher
 
         return matches;
     }
+
+    /// <summary>The word without the quote the user started it with (and its closing quote, when typed).</summary>
+    public static string Unquote(string? word)
+    {
+        word ??= "";
+        char quote = QuoteOf(word);
+        if (quote == '\0')
+        {
+            return word;
+        }
+
+        word = word.Substring(1);
+        return word.Length > 0 && word[word.Length - 1] == quote ? word.Substring(0, word.Length - 1) : word;
+    }
+
+    private static char QuoteOf(string? word) => word is { Length: > 0 } && (word[0] == '\'' || word[0] == '"') ? word[0] : '\0';
 
     /// <summary>The value as a PowerShell argument: bare when it can be, else in the given quote (single by default).</summary>
     public static string Quote(string value, char quote = '\0')

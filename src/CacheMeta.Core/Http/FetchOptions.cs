@@ -3,7 +3,7 @@ using System;
 namespace CacheMeta.Http;
 
 /// <summary>How indexes are downloaded and cached.</summary>
-public sealed class FetchOptions
+internal sealed class FetchOptions
 {
     /// <summary>The default <see cref="MaxDownloadBytes"/>: 2 GiB, several times the largest public index.</summary>
     public const long DefaultMaxDownloadBytes = 2L * 1024 * 1024 * 1024;

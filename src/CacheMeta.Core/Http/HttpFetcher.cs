@@ -165,8 +165,7 @@ internal sealed class HttpFetcher
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[BufferSize];
         long total = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        long lastReport = 0;
+        var throttle = new ProgressThrottle();
         try
         {
             using var body = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult();
@@ -187,9 +186,8 @@ internal sealed class HttpFetcher
 
                 hash.AppendData(buffer, 0, read);
                 sink.Write(buffer, 0, read);
-                if (clock.ElapsedMilliseconds - lastReport >= 250)
+                if (throttle.Due())
                 {
-                    lastReport = clock.ElapsedMilliseconds;
                     _observer.Progress(new SourceProgress("Downloading", url.ToString(), total, declared));
                 }
             }

@@ -7,7 +7,7 @@ using CacheMeta.Text;
 namespace CacheMeta.Http;
 
 /// <summary>How each index layout is brought up to date: v2 by its hash file, v3 by its manifest, a blob by its name.</summary>
-public sealed partial class IndexFetcher
+internal sealed partial class IndexFetcher
 {
     private LocalIndex? FromBlob(IndexLocation location, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ namespace CacheMeta.Http;
 /// is ever stored. Offline, only the cache is used (CacheEntryMissing when it has no copy). Local mirrors are
 /// read in place: v3 blobs are still verified.
 /// </summary>
-public sealed partial class IndexFetcher
+internal sealed partial class IndexFetcher
 {
     private const int MaxManifestBytes = 16 * 1024 * 1024, MaxHashBytes = 1024;
 

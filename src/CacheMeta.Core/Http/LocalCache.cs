@@ -11,7 +11,7 @@ using CacheMeta.IO;
 namespace CacheMeta.Http;
 
 /// <summary>What the cache knows about one remote document: which stored blob holds its current copy.</summary>
-public sealed class CachePointer
+internal sealed class CachePointer
 {
     /// <summary>Creates a pointer.</summary>
     public CachePointer(string slot, string url, string sha256, string? etag, DateTime checkedUtc)
@@ -47,7 +47,7 @@ public sealed class CachePointer
 /// whole blob and a whole pointer, also with two sessions at once. A blob no pointer names any more is
 /// deleted when its pointer moves on, so the folder holds one copy per index.
 /// </summary>
-public sealed class LocalCache
+internal sealed class LocalCache
 {
     /// <summary>The environment variable that overrides the cache folder.</summary>
     public const string DirectoryVariable = "CACHEMETA_CACHE_DIR";

@@ -8,7 +8,7 @@ namespace CacheMeta.IO;
 /// folder (same volume, so the final step is a rename), is flushed to disk, and is then moved over the
 /// destination in one step. When anything fails the temporary file is removed and the destination is untouched.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, creating its folder when needed.</summary>
     /// <exception cref="CacheMetaException">

@@ -7,7 +7,7 @@ namespace CacheMeta.Index;
 /// versions 6 to 9 (Spack 0.17 to 1.3). Older ones (<c>5</c>, <c>0.9.3</c>) predate the current record
 /// shape; a newer one may change it, so both are refused with the version named rather than misread.
 /// </summary>
-public static class DatabaseVersion
+internal static class DatabaseVersion
 {
     /// <summary>The oldest version read.</summary>
     public const int Oldest = 6;

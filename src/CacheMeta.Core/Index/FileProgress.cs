@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using CacheMeta.Sources;
 
@@ -8,13 +7,10 @@ namespace CacheMeta.Index;
 /// <summary>Reports how far an index file has been read, a few times a second at most, and once when done.</summary>
 internal sealed class FileProgress
 {
-    private const long IntervalMilliseconds = 250;
-
     private readonly ISourceObserver _observer;
     private readonly string _activity;
     private readonly string _target;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _last = -IntervalMilliseconds;
+    private readonly ProgressThrottle _throttle = new();
     private FileStream? _file;
     private long _length;
 
@@ -34,13 +30,11 @@ internal sealed class FileProgress
 
     public void Tick()
     {
-        long now = _clock.ElapsedMilliseconds;
-        if (_file is null || now - _last < IntervalMilliseconds)
+        if (_file is null || !_throttle.Due())
         {
             return;
         }
 
-        _last = now;
         long position;
         try
         {

@@ -26,7 +26,7 @@ public enum IndexLayout
 /// <c>index.json</c>, an index manifest or an index blob. The mirror root is what the local cache keys on,
 /// so a mirror's index is one cache entry whichever way it is addressed.
 /// </summary>
-public sealed class IndexLocation
+internal sealed class IndexLocation
 {
     private static readonly Regex BlobName = new("^(.*/)?blobs/sha256/[0-9a-f]{2}/([0-9a-f]{64})$", RegexOptions.CultureInvariant);
 

@@ -8,7 +8,7 @@ using CacheMeta.Http;
 namespace CacheMeta.Index;
 
 /// <summary>The index blob a v3 manifest points at.</summary>
-public sealed class ManifestEntry
+internal sealed class ManifestEntry
 {
     internal ManifestEntry(string mediaType, int databaseVersion, string checksum, long? contentLength, bool gzip)
     {
@@ -43,7 +43,7 @@ public sealed class ManifestEntry
 /// checksumAlgorithm, contentLength, compression}]}</c>, possibly PGP clear-signed. From Spack 1.3 a manifest
 /// may list indexes of several database versions; the newest one CacheMeta reads is chosen.
 /// </summary>
-public static class IndexManifest
+internal static class IndexManifest
 {
     private const string IndexMediaType = "application/vnd.spack.db";
 

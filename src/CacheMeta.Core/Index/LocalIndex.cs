@@ -10,7 +10,7 @@ namespace CacheMeta.Index;
 /// The file is opened when the entry is made, so a cache entry that another session replaces (and
 /// evicts) a moment later is still read whole: an open file outlives its deletion.
 /// </summary>
-public sealed class LocalIndex : IDisposable
+internal sealed class LocalIndex : IDisposable
 {
     private FileStream? _held;
 

@@ -14,7 +14,7 @@ public enum PageSpecLayout
 }
 
 /// <summary>One cache page read from a file: its front matter keys, its package summary and its specs.</summary>
-public sealed class CachePage
+internal sealed class CachePage
 {
     internal CachePage(string path, string title, string? layout, IReadOnlyList<string> categories, string? tag,
         CachePackage package, int? metaNumSpecs, IReadOnlyList<CacheSpec> specs, int entryCount, PageSpecLayout specLayout)

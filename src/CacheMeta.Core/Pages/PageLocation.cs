@@ -9,7 +9,7 @@ namespace CacheMeta.Pages;
 /// from data (a page, an index), so they are checked before they become folder names: a name that is a path
 /// (a separator, <c>..</c>, a drive) or that the file system would rewrite could place a file anywhere.
 /// </summary>
-public static class PageLocation
+internal static class PageLocation
 {
     private static readonly char[] Separators = { '/', '\\' };
 

@@ -10,7 +10,7 @@ using CacheMeta.Query;
 namespace CacheMeta.Pages;
 
 /// <summary>How pages are read.</summary>
-public sealed class PageReadOptions
+internal sealed class PageReadOptions
 {
     /// <summary>The default <see cref="MaxPageBytes"/>: 32 MiB, well above the largest real page.</summary>
     public const long DefaultMaxPageBytes = 32L * 1024 * 1024;
@@ -30,7 +30,7 @@ public sealed class PageReadOptions
 /// consumer, in parallel, and yields results strictly in input order, so output is deterministic, the
 /// first result arrives as soon as the first file is parsed, and memory stays bounded however large the tree.
 /// </summary>
-public static class PageReader
+internal static class PageReader
 {
     /// <summary>
     /// How many files each worker may be ahead of the consumer. Page sizes are heavy-tailed (a few packages have

@@ -4,7 +4,7 @@ namespace CacheMeta.Pages;
 /// The outcome of reading one page file: the page, an error, or neither when the query ruled the page
 /// out. A bad page is a value, not an exception, so one broken file never stops a whole tree.
 /// </summary>
-public sealed class PageResult
+internal sealed class PageResult
 {
     private PageResult(string path, CachePage? page, CacheMetaException? error)
     {

@@ -13,7 +13,7 @@ namespace CacheMeta.Pages;
 /// writes it (<see cref="PythonJson"/>). A record's <c>size</c> is <c>"-"</c> when unknown, and <c>tarball</c>
 /// is written only when the record has one. Reading a G6/G7 page and writing it gives back the same bytes.
 /// </summary>
-public static class PageWriter
+internal static class PageWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

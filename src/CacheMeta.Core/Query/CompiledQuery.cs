@@ -13,7 +13,7 @@ namespace CacheMeta.Query;
 /// thousands of records, so each distinct value is matched once per worker. -Spec constraints are OR-ed
 /// with each other and AND-ed with the rest; their names take part in the page check.
 /// </summary>
-public sealed class CompiledQuery
+internal sealed class CompiledQuery
 {
     /// <summary>A query that matches everything.</summary>
     public static readonly CompiledQuery All = new(new SpecQuery());

@@ -7,7 +7,7 @@ namespace CacheMeta.Query;
 /// OR-ed, properties are AND-ed; null or empty means "any". Matching is case-insensitive and every
 /// property except <see cref="Hash"/> takes wildcards.
 /// </summary>
-public sealed class SpecQuery
+internal sealed class SpecQuery
 {
     /// <summary>Package names.</summary>
     public IReadOnlyList<string>? Name { get; set; }

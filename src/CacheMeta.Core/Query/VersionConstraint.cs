@@ -8,7 +8,7 @@ namespace CacheMeta.Query;
 /// (exactly 1.2), and inclusive ranges <c>1.2:1.4</c>, <c>:3</c>, <c>4.2:</c>. An upper bound covers the
 /// versions it prefixes, as in Spack (<c>:3</c> includes 3.9).
 /// </summary>
-public sealed class VersionConstraint
+internal sealed class VersionConstraint
 {
     private readonly Item[] _items;
 

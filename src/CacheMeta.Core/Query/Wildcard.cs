@@ -8,7 +8,7 @@ namespace CacheMeta.Query;
 /// <c>[a-z]</c>, backtick escapes). Core cannot use PowerShell's WildcardPattern, and the filters need
 /// the same behaviour users know from <c>-like</c>.
 /// </summary>
-public sealed class Wildcard
+internal sealed class Wildcard
 {
     private readonly Token[] _tokens;
 

@@ -8,7 +8,7 @@ using CacheMeta.IO;
 namespace CacheMeta.Sources;
 
 /// <summary>One index of a tag in a catalog: a stack's label (<c>root</c> for the tag's whole cache) and its address.</summary>
-public sealed class CatalogEntry
+internal sealed class CatalogEntry
 {
     /// <summary>Creates an entry.</summary>
     public CatalogEntry(string tag, string label, string url, string address)
@@ -40,7 +40,7 @@ public sealed class CatalogEntry
 /// non-empty <c>url</c> string (other keys are ignored); nesting is at most 16 deep. Tags keep the document's
 /// order; a repeated tag or, within a tag, a repeated label keeps its first entry.
 /// </summary>
-public sealed class Catalog
+internal sealed class Catalog
 {
     /// <summary>The public cache's catalog.</summary>
     public const string PublicUrl = "https://binaries.spack.io/cache_spack_io_index.json";

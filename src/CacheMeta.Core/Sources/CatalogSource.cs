@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CacheMeta.Completion;
 using CacheMeta.Http;
 using CacheMeta.Query;
-using CacheMeta.Completion;
+using CacheMeta.Text;
 
 namespace CacheMeta.Sources;
 
@@ -92,7 +93,7 @@ internal sealed class CatalogSource : IIndexSource
                 }
             }
 
-            observer.Verbose($"Tag '{tag}': {indexes.Count} indexes listed.");
+            observer.Verbose($"Tag '{tag}': {Plural.Count(indexes.Count, "index", "indexes")} listed.");
             yield return SourceResult<IndexGroup>.Of(new IndexGroup(tag, indexes));
         }
     }

@@ -5,7 +5,7 @@ namespace CacheMeta.Sources;
 /// verbose notes (a cache hit, a download) and progress in bytes. Sources call it on the thread that
 /// enumerates their results, so a cmdlet can write these straight to its streams.
 /// </summary>
-public interface ISourceObserver
+internal interface ISourceObserver
 {
     /// <summary>Something the user should know that does not stop the reading.</summary>
     void Warning(string message);
@@ -13,12 +13,12 @@ public interface ISourceObserver
     /// <summary>A detail for -Verbose.</summary>
     void Verbose(string message);
 
-    /// <summary>Bytes moved so far in a download or an index read.</summary>
+    /// <summary>Bytes moved so far in a download or an index read, or other work with its own <see cref="SourceProgress.Status"/>.</summary>
     void Progress(SourceProgress progress);
 }
 
 /// <summary>Progress of one download or index read.</summary>
-public sealed class SourceProgress
+internal sealed class SourceProgress
 {
     /// <summary>Creates a progress report.</summary>
     public SourceProgress(string activity, string target, long bytes, long? totalBytes, bool completed = false)
@@ -44,10 +44,13 @@ public sealed class SourceProgress
 
     /// <summary>True on the last report of this activity.</summary>
     public bool Completed { get; }
+
+    /// <summary>The status to show instead of bytes, for work counted in other units (folders searched).</summary>
+    public string? Status { get; set; }
 }
 
 /// <summary>An observer that ignores everything.</summary>
-public sealed class NullSourceObserver : ISourceObserver
+internal sealed class NullSourceObserver : ISourceObserver
 {
     /// <summary>The instance.</summary>
     public static readonly NullSourceObserver Instance = new();

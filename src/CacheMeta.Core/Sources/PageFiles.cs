@@ -14,7 +14,7 @@ namespace CacheMeta.Sources;
 /// where its folder has no <c>specs.md</c>. Under a site's <c>_cache</c> folder, tag and package folders
 /// whose names the query rules out are not entered at all.
 /// </summary>
-public static class PageFiles
+internal static class PageFiles
 {
     /// <summary>The file name of a cache page.</summary>
     public const string PageFileName = "specs.md";

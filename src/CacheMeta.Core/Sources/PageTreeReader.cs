@@ -37,6 +37,12 @@ internal sealed class PageTreeReader
     /// <summary>Folders not entered because the query rules out their tag or package.</summary>
     public int FoldersRuledOut { get; private set; }
 
+    /// <summary>Folders listed in the search (package folders are probed for their page instead, and not counted).</summary>
+    public int FoldersSearched { get; private set; }
+
+    /// <summary>Called with each folder listed and the count so far: a tree of empty folders shows progress too.</summary>
+    public System.Action<string, int>? Searching { get; set; }
+
     public IEnumerable<PageResult> Read(string folder)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -49,6 +55,7 @@ internal sealed class PageTreeReader
             yield break;
         }
 
+        Searching?.Invoke(folder, ++FoldersSearched);
         var subfolders = PageFiles.Subfolders(folder, listing, _query, out int ruledOut);
         FoldersRuledOut += ruledOut;
         var probes = subfolders.Select(sub => Path.Combine(sub, PageFiles.PageFileName));

@@ -5,6 +5,7 @@ using System.Threading;
 using CacheMeta.Aggregation;
 using CacheMeta.Pages;
 using CacheMeta.Query;
+using CacheMeta.Text;
 
 namespace CacheMeta.Sources;
 
@@ -95,6 +96,9 @@ internal sealed class PageTreeSource : ISpecSource
         }
     }
 
+    /// <summary>The progress activity of the folder search.</summary>
+    internal const string SearchActivity = "Searching folders for cache pages";
+
     private IEnumerable<PageResult> Read(CompiledQuery query, bool packageOnly, ISourceObserver observer, CancellationToken cancellationToken)
     {
         var options = new PageReadOptions { MaxPageBytes = _maxPageBytes, PackageOnly = packageOnly, MaxParallelism = _maxParallelism };
@@ -118,11 +122,21 @@ internal sealed class PageTreeSource : ISpecSource
                 continue;
             }
 
-            var tree = new PageTreeReader(query, options, parsers, cancellationToken);
+            var tree = new PageTreeReader(query, options, parsers, cancellationToken)
+            {
+                Searching = (folder, count) => observer.Progress(new SourceProgress(SearchActivity, folder, count, null)
+                {
+                    Status = $"{Plural.Count(count, "folder")} searched",
+                }),
+            };
             foreach (var result in tree.Read(root))
             {
                 yield return result;
             }
+
+            observer.Progress(new SourceProgress(SearchActivity, root, tree.FoldersSearched, null, completed: true));
+            observer.Verbose($"'{root}': {Plural.Count(tree.FoldersSearched, "folder")} searched, {Plural.Count(tree.PagesFound, "page")} read"
+                + (tree.FoldersRuledOut > 0 ? $", {Plural.Count(tree.FoldersRuledOut, "folder")} ruled out by the tags or names asked for." : "."));
 
             if (tree.PagesFound == 0 && tree.FoldersRuledOut == 0)
             {

@@ -8,7 +8,7 @@ namespace CacheMeta.Text;
 /// that way; .NET's ordinal comparison orders UTF-16 code units, which differs once characters outside the
 /// Basic Multilingual Plane meet characters from U+E000 to U+FFFF.
 /// </summary>
-public sealed class CodePointComparer : IComparer<string?>
+internal sealed class CodePointComparer : IComparer<string?>
 {
     /// <summary>The comparer.</summary>
     public static readonly CodePointComparer Instance = new();

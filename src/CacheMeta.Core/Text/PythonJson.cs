@@ -14,7 +14,7 @@ namespace CacheMeta.Text;
 /// Values: null, strings, booleans, integers, dictionaries with string keys (<see cref="IDictionary"/>) and
 /// lists (any other <see cref="IEnumerable"/>).
 /// </summary>
-public static class PythonJson
+internal static class PythonJson
 {
     private const string HexDigits = "0123456789abcdef";
 

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Comparison;
+using CacheMeta.Text;
 
 namespace CacheMeta.Commands;
 
@@ -17,14 +19,14 @@ namespace CacheMeta.Commands;
 /// pass @() for an empty side.
 /// </remarks>
 /// <example>
-/// <code>Compare-CacheSpec (Get-CacheSpec -Path ./site -Tag develop-2025-03-23) (Get-CacheSpec -Path ./site -Tag develop-2025-03-30) -Summary</code>
-/// <para>Shows, per package, how many binaries a week of develop snapshots added, removed and changed.</para>
+/// <code>Compare-CacheSpec (Get-CacheSpec -Path ./samples -Tag v0.23.1) (Get-CacheSpec -Path ./samples -Tag develop) -Summary</code>
+/// <para>Shows, per package, how many binaries develop added, removed and changed since the v0.23.1 release (two weekly snapshots compare the same way).</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheSpec cmake -Path ./site -Tag develop | Compare-CacheSpec -ReferenceSpec (Get-CacheSpec cmake -Path ./site -Tag v0.23.1) | Where-Object Change -eq Changed</code>
-/// <para>Lists the cmake binaries that a release and develop share but describe differently, with what changed.</para>
+/// <code>Get-CacheSpec cmake -Path ./samples -Tag develop | Compare-CacheSpec -ReferenceSpec (Get-CacheSpec cmake -Path ./samples -Tag v0.23.1) | Where-Object Change -ne Changed</code>
+/// <para>Lists the cmake binaries that develop added and those it no longer has since the release (Where-Object Change -eq Changed lists those both have but describe differently).</para>
 /// </example>
-[Cmdlet(VerbsData.Compare, "CacheSpec", DefaultParameterSetName = DifferenceSet)]
+[Cmdlet(VerbsData.Compare, "CacheSpec", DefaultParameterSetName = DifferenceSet, HelpUri = HelpLinks.Reference + "compare-cachespec")]
 [OutputType(typeof(CacheSpecDifference), ParameterSetName = new[] { DifferenceSet })]
 [OutputType(typeof(CacheSpecDifferenceSummary), ParameterSetName = new[] { SummarySet })]
 public sealed class CompareCacheSpecCommand : CacheCommandBase
@@ -100,7 +102,7 @@ public sealed class CompareCacheSpecCommand : CacheCommandBase
     {
         if (count > 0)
         {
-            WriteWarning($"{count} spec(s) of -{parameter} repeat a hash seen before in it; each binary is compared once, as first listed.");
+            WriteWarning($"{Plural.Count(count, "spec")} of -{parameter} {(count == 1 ? "repeats" : "repeat")} a hash seen before in it; each binary is compared once, as first listed.");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Aggregation;
 using CacheMeta.Commands.Internal;
@@ -7,6 +8,7 @@ using CacheMeta.Commands.Selection;
 using CacheMeta.IO;
 using CacheMeta.Pages;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Commands;
 
@@ -27,22 +29,22 @@ namespace CacheMeta.Commands;
 /// a security error).
 /// </remarks>
 /// <example>
-/// <code>Get-CacheSpec -Path ./site/_cache/develop -Stack e4s | Export-CachePage -Destination ./e4s-site</code>
+/// <code>Get-CacheSpec -Path ./samples/_cache/develop -Stack e4s | Export-CachePage -Destination (Join-Path ([IO.Path]::GetTempPath()) e4s-site) -Force</code>
 /// <para>Builds a site holding only the e4s stack's binaries: one page per package, with meta recomputed for the subset.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheSpec -Path ./old-site | Export-CachePage -Destination ./old-site -Force -WhatIf</code>
+/// <code>Get-CacheSpec -Path ./samples | Export-CachePage -Destination ./samples -Force -WhatIf</code>
 /// <para>Shows which pages would be rewritten in the canonical current format, without writing anything.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheSpec zlib -Path ./site -Tag develop | Export-CachePage -Destination ./copy -PassThru | Get-FileHash</code>
-/// <para>Writes the zlib page of the develop tag and passes the written file on for a checksum.</para>
+/// <code>Get-CacheSpec zlib-ng -Path ./samples -Tag develop | Export-CachePage -Destination (Join-Path ([IO.Path]::GetTempPath()) copy) -Force -PassThru | Get-FileHash</code>
+/// <para>Writes the zlib-ng page of the develop tag to a folder in the temporary folder and passes the written file on for a checksum.</para>
 /// </example>
 /// <example>
 /// <code>Get-CacheSpec -Mirror ./samples/binaries/v0.23.1 | Export-CachePage -Destination ./mirror-site -Tag v0.23.1 -WhatIf</code>
 /// <para>Shows which pages a mirror's specs, which carry no tag, would make under _cache/v0.23.1/.</para>
 /// </example>
-[Cmdlet(VerbsData.Export, "CachePage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Export, "CachePage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Reference + "export-cachepage")]
 [OutputType(typeof(FileInfo))]
 public sealed class ExportCachePageCommand : CacheCommandBase
 {
@@ -103,14 +105,15 @@ public sealed class ExportCachePageCommand : CacheCommandBase
     /// <inheritdoc />
     protected override void EndProcessing()
     {
-        var progress = new ProgressReporter(this, GetType().Name.GetHashCode() & 0x7FFF, "Exporting cache pages", "{0:N0} pages, {1:N0} written");
+        var pages = _collector.Pages().ToList(); // the total, for a percentage
+        var progress = new ProgressReporter(this, ActivityIds.Exporting, "Exporting cache pages", "{0:N0} of {2:N0} pages, {1:N0} written", pages.Count);
         try
         {
-            foreach (var (tag, package, specs) in _collector.Pages())
+            foreach (var (tag, package, specs) in pages)
             {
                 if (CancellationToken.IsCancellationRequested)
                 {
-                    return;
+                    break;
                 }
 
                 string? written = Export(tag, package, specs);
@@ -121,6 +124,8 @@ public sealed class ExportCachePageCommand : CacheCommandBase
         {
             progress.Complete();
         }
+
+        base.EndProcessing();
     }
 
     // What to do about a spec without a tag depends on where it came from.
@@ -157,7 +162,7 @@ public sealed class ExportCachePageCommand : CacheCommandBase
 
             byte[] content = PageWriter.Encode(PageAggregator.Aggregate(package, tag, specs, path));
             AtomicFile.WriteAllBytes(path, content, overwrite: Force);
-            WriteVerbose($"Wrote {specs.Count} specs of {package} ({tag}) to {path}.");
+            WriteVerbose($"Wrote {Plural.Count(specs.Count, "spec")} of {package} ({tag}) to {path}.");
             if (PassThru)
             {
                 // Through the provider, as Get-Item returns it: a FileInfo with PSPath and friends, so it formats

@@ -39,7 +39,7 @@ namespace CacheMeta.Commands;
 /// <code>(Get-CacheHost).Target | Get-CacheTarget | Select-Object -ExpandProperty Ancestors</code>
 /// <para>The targets whose binaries run on this machine besides its own.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheHost", DefaultParameterSetName = ThisMachineSet)]
+[Cmdlet(VerbsCommon.Get, "CacheHost", DefaultParameterSetName = ThisMachineSet, HelpUri = HelpLinks.Reference + "get-cachehost")]
 [OutputType(typeof(CacheHost))]
 public sealed class GetCacheHostCommand : CacheCommandBase
 {

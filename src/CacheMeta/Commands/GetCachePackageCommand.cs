@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CacheMeta.Aggregation;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 
 namespace CacheMeta.Commands;
@@ -32,7 +33,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheSpec -Catalog ./samples/binaries/catalog.json -Stack e4s | Get-CachePackage</code>
 /// <para>Summarises exactly the piped specs: the e4s stack's packages of the develop tag.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "get-cachepackage")]
 [OutputType(typeof(CachePackage))]
 public sealed class GetCachePackageCommand : SpecFilterCommandBase
 {
@@ -92,5 +93,6 @@ public sealed class GetCachePackageCommand : SpecFilterCommandBase
         }
 
         WriteUnmatched();
+        base.EndProcessing();
     }
 }

@@ -48,7 +48,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CachePackage -Mirror ./samples/binaries/v0.23.1 | Where-Object NumSpecs -gt 0 | Get-CacheSpec -Target x86_64_v3</code>
 /// <para>Reads the specs of the piped packages from the mirror they came from, once, keeping the x86_64_v3 ones.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "get-cachespec")]
 [OutputType(typeof(CacheSpec))]
 public sealed class GetCacheSpecCommand : SpecFilterCommandBase
 {
@@ -135,6 +135,7 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
         }
 
         WriteUnmatched();
+        base.EndProcessing();
     }
 
     // An index is read once for every package and tag of it, when the input ends; a page file is read as it comes.

@@ -33,7 +33,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheTag -Catalog ./samples/binaries/catalog.json | Sort-Object { $_.Stacks.Count } -Descending</code>
 /// <para>Ranks the tags of a catalog by how many stack caches each has.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheTag", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsCommon.Get, "CacheTag", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "get-cachetag")]
 [OutputType(typeof(CacheTag))]
 public sealed class GetCacheTagCommand : PageSourceCommandBase
 {
@@ -129,11 +129,13 @@ public sealed class GetCacheTagCommand : PageSourceCommandBase
         {
             UnmatchedValues.Write(this, _query, _ => nameof(Name));
         }
+
+        base.EndProcessing();
     }
 
     private void ReadCatalog(CatalogSource source, SourceSelection selection)
     {
-        var observer = new SourceObserver(this, GetType().Name.GetHashCode() & 0x7FFF);
+        var observer = new SourceObserver(this, ActivityIds.SourceBars);
         try
         {
             var catalog = source.Load(observer, CancellationToken);

@@ -34,7 +34,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheHost | Get-CacheTarget | Select-Object -ExpandProperty Features</code>
 /// <para>The CPU features this machine's target requires, which is what binaries built for it may use.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheTarget")]
+[Cmdlet(VerbsCommon.Get, "CacheTarget", HelpUri = HelpLinks.Reference + "get-cachetarget")]
 [OutputType(typeof(CacheTarget))]
 public sealed class GetCacheTargetCommand : CacheCommandBase
 {

@@ -1,7 +1,9 @@
 using System;
 using System.Management.Automation;
 using CacheMeta.Aggregation;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
+using CacheMeta.Text;
 
 namespace CacheMeta.Commands;
 
@@ -19,18 +21,18 @@ namespace CacheMeta.Commands;
 /// Specs of pages older than G4 belong to no stack and are not counted (a warning says how many).
 /// </remarks>
 /// <example>
-/// <code>Measure-CacheStack -Path ./site/_cache/develop | Sort-Object Specs -Descending | Select-Object -First 5</code>
+/// <code>Measure-CacheStack -Path ./samples/_cache/develop | Sort-Object Specs -Descending | Select-Object -First 5</code>
 /// <para>The five largest stacks of the develop tag, with their package and compiler counts.</para>
 /// </example>
 /// <example>
-/// <code>Measure-CacheStack -Path ./site -Tag develop -Stack 'e4s*' -GroupBy TargetFamily</code>
+/// <code>Measure-CacheStack -Path ./samples -Tag develop -Stack 'e4s*' -GroupBy TargetFamily</code>
 /// <para>How many e4s binaries exist per architecture family (x86_64, aarch64, ppc64le) in each e4s stack.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheSpec -Path ./site -Compiler gcc@13 | Measure-CacheStack</code>
+/// <code>Get-CacheSpec -Path ./samples -Compiler gcc@13 | Measure-CacheStack</code>
 /// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "measure-cachestack")]
 [OutputType(typeof(CacheStackSummary))]
 public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
 {
@@ -102,7 +104,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
         WriteUnmatched();
         if (_summarizer!.Unstacked > 0)
         {
-            WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");
+            WriteWarning($"{Plural.Count(_summarizer.Unstacked, "spec")} {(_summarizer.Unstacked == 1 ? "belongs" : "belong")} to no stack (pages older than G4 list none) and {(_summarizer.Unstacked == 1 ? "is" : "are")} not counted.");
         }
 
         foreach (var summary in _summarizer.Summaries())
@@ -117,5 +119,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
             grouped.TypeNames.Insert(0, GroupedTypeName);
             WriteObject(grouped);
         }
+
+        base.EndProcessing();
     }
 }

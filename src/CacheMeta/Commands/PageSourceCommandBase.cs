@@ -81,7 +81,7 @@ public abstract class PageSourceCommandBase : CacheCommandBase
         {
             foreach (var error in selection.Errors)
             {
-                WriteError(error);
+                WriteSummarisedError(error);
             }
         }
 
@@ -133,9 +133,8 @@ public abstract class PageSourceCommandBase : CacheCommandBase
         where T : class
     {
         int values = 0, errors = 0;
-        int activityId = GetType().Name.GetHashCode() & 0x7FFF;
-        var progress = new ProgressReporter(this, activityId, ProgressActivity, "{1:N0} found");
-        var observer = new SourceObserver(this, activityId + 1);
+        var progress = new ProgressReporter(this, ActivityIds.Reading, ProgressActivity, "{1:N0} found");
+        var observer = new SourceObserver(this, ActivityIds.SourceBars);
         try
         {
             foreach (var result in read(observer))

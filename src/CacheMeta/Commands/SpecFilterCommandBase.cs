@@ -49,6 +49,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SpecCompleter))]
     public string[]? Spec { get; set; }
 
     /// <summary>Microarchitecture targets (x86_64_v3, neoverse_v1).</summary>
@@ -90,6 +91,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VersionCompleter))]
     public string[]? Version { get; set; }
 
     /// <summary>DAG hash prefixes, with or without a leading '/'.</summary>
@@ -101,6 +103,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VariantCompleter))]
     public string[]? Variant { get; set; }
 
     /// <summary>The filters, compiled when processing begins.</summary>
@@ -121,7 +124,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     }
 
     /// <summary>The filters as the engine's query (a new one each time: callers may narrow it).</summary>
-    protected SpecQuery BuildQuery() => new()
+    private protected SpecQuery BuildQuery() => new()
     {
         Name = Name,
         Tag = Tag,

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using CacheMeta.Audit;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Query;
 using CacheMeta.Sources;
 
@@ -31,7 +32,7 @@ namespace CacheMeta.Commands;
 /// <code>Test-CachePage -Path ./samples/_cache/*/py-* | Group-Object Rule -NoElement</code>
 /// <para>Counts the findings per rule over the Python packages of every tag.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Test, "CachePage", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsDiagnostic.Test, "CachePage", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "test-cachepage")]
 [OutputType(typeof(CachePageFinding), typeof(bool))]
 public sealed class TestCachePageCommand : PageSourceCommandBase
 {

@@ -3,14 +3,17 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using CacheMeta.Commands.Selection;
 using CacheMeta.Completion;
 
 namespace CacheMeta.Commands.Completion;
 
 /// <summary>
-/// Completes a filter parameter's value from the source the command line names (-Path, -LiteralPath, -Catalog or
-/// $env:CACHEMETA_PATH), read once per runspace, or else from well-known values. Matching and quoting are the
-/// engine's (<see cref="CompletionMatcher"/>); a completer never throws, it offers nothing instead.
+/// Completes a filter parameter's value from the source the command line names (-Path, -LiteralPath, -Catalog,
+/// -Mirror, or the default source: $env:CACHEMETA_PATH or the default catalog as cached), read once per runspace
+/// and within a time bound (<see cref="CompletionSources"/>), or else from well-known values. Matching and quoting
+/// are the engine's (<see cref="CompletionMatcher"/>); a completer never throws, it offers nothing instead.
+/// One subclass per parameter, because PowerShell creates a completer from its type alone.
 /// </summary>
 public abstract class CacheValueCompleter : IArgumentCompleter
 {
@@ -24,8 +27,8 @@ public abstract class CacheValueCompleter : IArgumentCompleter
         var results = new List<CompletionResult>();
         try
         {
-            var values = CompletionSources.Read(Field, fakeBoundParameters) ?? CompletionValues.WellKnown;
-            foreach (var candidate in CompletionMatcher.Complete(values.For(Field), wordToComplete))
+            var values = CompletionSources.Read(Field, fakeBoundParameters);
+            foreach (var candidate in CompletionMatcher.Complete(Candidates(values, wordToComplete ?? "", fakeBoundParameters), wordToComplete))
             {
                 results.Add(new CompletionResult(candidate.CompletionText, candidate.Value, CompletionResultType.ParameterValue, candidate.Value));
             }
@@ -37,6 +40,9 @@ public abstract class CacheValueCompleter : IArgumentCompleter
 
         return results;
     }
+
+    /// <summary>The values that may complete the word; the matcher picks and quotes them.</summary>
+    private protected virtual IEnumerable<string> Candidates(CompletionValues values, string word, IDictionary bound) => values.For(Field);
 }
 
 /// <summary>Completes package names.</summary>
@@ -93,4 +99,34 @@ public sealed class CompilerCompleter : CacheValueCompleter
 {
     /// <inheritdoc />
     protected override CompletionField Field => CompletionField.Compiler;
+}
+
+/// <summary>Completes versions: those of the -Name packages when given, newest first.</summary>
+public sealed class VersionCompleter : CacheValueCompleter
+{
+    /// <inheritdoc />
+    protected override CompletionField Field => CompletionField.Version;
+
+    private protected override IEnumerable<string> Candidates(CompletionValues values, string word, IDictionary bound) =>
+        values.For(Field, SourceParameters.Strings(bound["Name"]));
+}
+
+/// <summary>Completes variants (+mpi, build_system=cmake): those of the -Name packages when given.</summary>
+public sealed class VariantCompleter : CacheValueCompleter
+{
+    /// <inheritdoc />
+    protected override CompletionField Field => CompletionField.Variant;
+
+    private protected override IEnumerable<string> Candidates(CompletionValues values, string word, IDictionary bound) =>
+        values.For(Field, SourceParameters.Strings(bound["Name"]));
+}
+
+/// <summary>Completes -Spec in Spack's syntax, part by part: names, @versions, %compilers, target= and variants.</summary>
+public sealed class SpecCompleter : CacheValueCompleter
+{
+    /// <summary>Variants need whole specs: the spec completer reads what the variant completer reads.</summary>
+    protected override CompletionField Field => CompletionField.Variant;
+
+    private protected override IEnumerable<string> Candidates(CompletionValues values, string word, IDictionary bound) =>
+        SpecCompletion.Candidates(values, CompletionMatcher.Unquote(word));
 }

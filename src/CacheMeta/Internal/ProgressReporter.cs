@@ -1,34 +1,40 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
+using CacheMeta.Sources;
 
 namespace CacheMeta.Commands.Internal;
 
 /// <summary>
-/// A progress bar for reading many items: updated at most a few times a second (progress records are not
-/// free), with one activity id per cmdlet, and always completed so no bar is left behind. Called once per spec, so
-/// it looks at the clock only every few dozen items, and names the current item only when it writes.
+/// A progress bar for reading or writing many items: updated at most a few times a second (<see cref="ProgressThrottle"/>),
+/// with a named activity id (<see cref="ActivityIds"/>), a percentage when the total is known, and always completed
+/// so no bar is left behind. Called once per spec, so it looks at the clock only every few dozen items, and names
+/// the current item only when it writes.
 /// </summary>
 internal sealed class ProgressReporter
 {
-    private const long IntervalMilliseconds = 250;
+    private const int ItemsPerClockCheck = 64;
 
     private readonly Cmdlet _cmdlet;
     private readonly int _activityId;
     private readonly string _activity;
-    private const int ItemsPerClockCheck = 64;
-
-    private int _lastWrite = Environment.TickCount - (int)IntervalMilliseconds;
     private readonly string _statusFormat;
+    private readonly int _total;
+    private readonly ProgressThrottle _throttle = new();
     private bool _shown;
     private int _sinceClockCheck = ItemsPerClockCheck - 1; // the first call looks at the clock
 
-    /// <summary><paramref name="statusFormat"/> gets the pages as {0} and the items as {1}.</summary>
-    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity, string statusFormat = "{0:N0} pages read, {1:N0} found")
+    /// <summary>
+    /// <paramref name="statusFormat"/> gets the pages as {0}, the items as {1} and <paramref name="total"/> as {2};
+    /// with a total (of pages) the bar shows a percentage.
+    /// </summary>
+    public ProgressReporter(Cmdlet cmdlet, int activityId, string activity, string statusFormat = "{0:N0} pages read, {1:N0} found", int total = 0)
     {
         _cmdlet = cmdlet;
         _activityId = activityId;
         _activity = activity;
         _statusFormat = statusFormat;
+        _total = total;
     }
 
     public int Pages { get; private set; }
@@ -48,18 +54,16 @@ internal sealed class ProgressReporter
         }
 
         _sinceClockCheck = 0;
-        int now = Environment.TickCount;
-        if (unchecked(now - _lastWrite) < IntervalMilliseconds)
+        if (!_throttle.Due())
         {
-            return; // the difference is right across the tick count's wrap-around too
+            return;
         }
 
-        _lastWrite = now;
         _shown = true;
-        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, string.Format(System.Globalization.CultureInfo.CurrentCulture, _statusFormat, Pages, Items))
+        _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, string.Format(CultureInfo.CurrentCulture, _statusFormat, Pages, Items, _total))
         {
             CurrentOperation = describe is null ? current as string : describe(current),
-            PercentComplete = -1,
+            PercentComplete = _total > 0 ? (int)Math.Min(100, Pages * 100L / _total) : -1,
         });
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation;
 using CacheMeta.Sources;
 
@@ -7,17 +6,14 @@ namespace CacheMeta.Commands.Internal;
 
 /// <summary>
 /// Passes what a source reports to the cmdlet's streams: warnings (a skipped index record), verbose notes
-/// (cache hits, downloads, retries) and progress bars in bytes, one bar per kind of work, updated a few times
-/// a second at most and always completed. Sources call it on the pipeline thread, so writing is safe.
+/// (cache hits, downloads, retries, folders searched) and progress bars in bytes or the source's own status, one bar
+/// per kind of work, updated a few times a second at most (<see cref="ProgressThrottle"/>) and always completed. Sources call it on the pipeline thread, so writing is safe.
 /// </summary>
 internal sealed class SourceObserver : ISourceObserver
 {
-    private const long IntervalMilliseconds = 250;
-
     private readonly Cmdlet _cmdlet;
     private readonly int _firstActivityId;
     private readonly Dictionary<string, Bar> _bars = new();
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public SourceObserver(Cmdlet cmdlet, int firstActivityId)
     {
@@ -37,7 +33,6 @@ internal sealed class SourceObserver : ISourceObserver
             _bars.Add(progress.Activity, bar);
         }
 
-        long now = _clock.ElapsedMilliseconds;
         if (progress.Completed)
         {
             if (bar.Shown)
@@ -49,16 +44,15 @@ internal sealed class SourceObserver : ISourceObserver
             return;
         }
 
-        if (now - bar.LastWrite < IntervalMilliseconds)
+        if (!bar.Throttle.Due())
         {
             return;
         }
 
-        bar.LastWrite = now;
         bar.Shown = true;
-        string status = progress.TotalBytes is long total && total > 0
+        string status = progress.Status ?? (progress.TotalBytes is long total && total > 0
             ? $"{Megabytes(progress.Bytes)} of {Megabytes(total)}"
-            : Megabytes(progress.Bytes);
+            : Megabytes(progress.Bytes));
         _cmdlet.WriteProgress(new ProgressRecord(bar.Id, progress.Activity, status)
         {
             CurrentOperation = progress.Target,
@@ -92,15 +86,11 @@ internal sealed class SourceObserver : ISourceObserver
 
     private sealed class Bar
     {
-        public Bar(int id)
-        {
-            Id = id;
-            LastWrite = -IntervalMilliseconds;
-        }
+        public Bar(int id) => Id = id;
 
         public int Id { get; }
 
-        public long LastWrite { get; set; }
+        public ProgressThrottle Throttle { get; } = new();
 
         public bool Shown { get; set; }
     }

@@ -12,7 +12,7 @@ namespace CacheMeta.Query.Spec;
 /// edges of any type, satisfies it, as Spack matches <c>^</c>. Only a source that records dependencies (an index,
 /// through its graph) can answer those: <see cref="Matches(CacheSpec)"/> refuses them. Parse strings with <see cref="Parse"/>.
 /// </summary>
-public sealed class SpecConstraint
+internal sealed class SpecConstraint
 {
     /// <summary>How many memo slots one constraint uses (version, compilers, variants, platform, OS, target).</summary>
     internal const int MemoSlots = 6;
