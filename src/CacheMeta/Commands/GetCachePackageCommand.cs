@@ -74,7 +74,7 @@ public sealed class GetCachePackageCommand : SpecFilterCommandBase
 
         if (!KeepPipedNames() && SelectSource() is { } selection)
         {
-            ReadPackages(selection.Open(), Query, WriteObject, selection);
+            ReadPackages(selection.Open(), PipedHostQuery() ?? Query, WriteObject, selection);
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
             default:
                 if (!KeepPipedNames() && SelectSource() is { } selection)
                 {
-                    ReadSpecs(selection.Open(), Query, WriteObject, selection);
+                    ReadSpecs(selection.Open(), PipedHostQuery() ?? Query, WriteObject, selection);
                 }
 
                 break;

@@ -63,7 +63,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), Query);
+        _summarizer = NewSummarizer(Query);
     }
 
     /// <inheritdoc />
@@ -71,11 +71,21 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            if (!KeepPipedNames() && SelectSource() is { } selection)
+            if (KeepPipedNames() || SelectSource() is not { } selection)
             {
-                ReadSpecs(selection.Open(), Query, _summarizer!.Add, selection);
+                return;
             }
 
+            if (PipedHostQuery() is { } hostQuery)
+            {
+                // A piped host is a question of its own: its summaries are written now, never merged with another host's.
+                var summarizer = NewSummarizer(hostQuery);
+                ReadSpecs(selection.Open(), hostQuery, summarizer.Add, selection);
+                WriteSummaries(summarizer);
+                return;
+            }
+
+            ReadSpecs(selection.Open(), Query, _summarizer!.Add, selection);
             return;
         }
 
@@ -97,12 +107,20 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
         }
 
         WriteUnmatched();
-        if (_summarizer!.Unstacked > 0)
+        WriteSummaries(_summarizer!);
+    }
+
+    private StackSummarizer NewSummarizer(CompiledQuery query) =>
+        new(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), query);
+
+    private void WriteSummaries(StackSummarizer summarizer)
+    {
+        if (summarizer.Unstacked > 0)
         {
-            WriteWarning($"{_summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");
+            WriteWarning($"{summarizer.Unstacked} specs belong to no stack (pages older than G4 list none) and are not counted.");
         }
 
-        foreach (var summary in _summarizer.Summaries())
+        foreach (var summary in summarizer.Summaries())
         {
             if (GroupBy is null)
             {

@@ -11,13 +11,15 @@ namespace CacheMeta.Commands;
 /// same everywhere: values OR-ed within a parameter, parameters AND-ed, case-insensitive, wildcards everywhere but
 /// <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>). They apply to specs read from a source and to specs piped in.
 /// Package names also come from the pipeline (<c>'cmake','hdf5' | Get-CacheSpec</c>); piped names are gathered and
-/// the source is read once for all of them, when the input ends.
+/// the source is read once for all of them, when the input ends. A host (<c>-CompatibleWith</c>) also comes from the
+/// pipeline: <c>Get-CacheHost | Get-CacheSpec</c> reads the source for each piped host as it arrives.
 /// </summary>
 public abstract class SpecFilterCommandBase : CacheSourceCommandBase
 {
     private CompiledQuery? _query;
     private bool _namesOnCommandLine;
     private List<string>? _pipedNames;
+    private CacheHost? _commandLineHost;
 
     /// <summary>Package names; also piped in as text.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
@@ -102,6 +104,24 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
+    /// <summary>
+    /// Only specs that run on this machine: an arch triplet (linux-rhel8-zen4), the word host for this machine, or a
+    /// CacheHost (Get-CacheHost, also from the pipeline). A spec runs when its platform is the host's, its target is the
+    /// host's or an ancestor of it, and its OS is the host's (see -OSCompatibility).
+    /// </summary>
+    [Parameter(ValueFromPipeline = true)]
+    [ValidateNotNull]
+    [ArgumentCompleter(typeof(HostCompleter))]
+    public CacheHost? CompatibleWith { get; set; }
+
+    /// <summary>
+    /// How -CompatibleWith judges a spec's OS: Exact (the host's own, the default) or Glibc (on Linux, any distribution
+    /// release whose glibc is not newer than the host's, Spack's reuse rule since 1.0).
+    /// </summary>
+    [Parameter]
+    [ValidateSet("Exact", "Glibc", IgnoreCase = true)]
+    public string? OSCompatibility { get; set; }
+
     /// <summary>The filters, compiled when processing begins.</summary>
     private protected CompiledQuery Query => _query!;
 
@@ -112,6 +132,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     protected override void BeginProcessing()
     {
         _namesOnCommandLine = Name is not null;
+        _commandLineHost = CompatibleWith; // pipeline input is bound after this, record by record
         _query = QueryCompiler.Compile(this, BuildQuery());
         foreach (string warning in _query.Warnings)
         {
@@ -119,8 +140,10 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         }
     }
 
-    /// <summary>The filters as the engine's query (a new one each time: callers may narrow it).</summary>
-    protected SpecQuery BuildQuery() => new()
+    /// <summary>The filters as the engine's query (a new one each time: callers may narrow it), with the command line's host.</summary>
+    protected SpecQuery BuildQuery() => BuildQuery(_commandLineHost);
+
+    private SpecQuery BuildQuery(CacheHost? host) => new()
     {
         Name = Name,
         Tag = Tag,
@@ -134,7 +157,18 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Hash = Hash,
         Variant = Variant,
         Spec = Spec,
+        CompatibleWith = host,
+        OSCompatibility = OSRules.Parse(OSCompatibility),
     };
+
+    /// <summary>
+    /// The filters with the host this record brought from the pipeline, for one read of the source for that host; null
+    /// when the record brought none (the host, if any, is the command line's and already in <see cref="Query"/>).
+    /// </summary>
+    private protected CompiledQuery? PipedHostQuery() =>
+        CompatibleWith is null || ReferenceEquals(CompatibleWith, _commandLineHost)
+            ? null
+            : new CompiledQuery(BuildQuery(CompatibleWith), Query.Census);
 
     /// <summary>
     /// True when this record's names came from the pipeline: they are kept for <see cref="PipedNamesQuery"/>, and the
