@@ -19,6 +19,7 @@
         'formats/CacheTag.format.ps1xml'
         'formats/CacheTarget.format.ps1xml'
         'formats/CacheHost.format.ps1xml'
+        'formats/CacheSpecMatch.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -30,6 +31,7 @@
         'Get-CacheTag'
         'Get-CacheTarget'
         'Get-CacheHost'
+        'Find-CacheSpec'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

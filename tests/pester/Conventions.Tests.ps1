@@ -202,6 +202,9 @@ Describe 'Rules no compiler checks' {
             'Measure-CacheStack -GroupBy'  = @([Enum]::GetNames([CacheMeta.StackGrouping]) | Where-Object { $_ -ne 'None' })
             'Compare-CacheSpec -Property' = @([CacheMeta.Comparison.SpecDiff]::ComparedProperties)
         }
+        foreach ($name in 'Get-CacheSpec', 'Get-CachePackage', 'Measure-CacheStack', 'Find-CacheSpec') {
+            $EngineNames["$name -OSCompatibility"] = [Enum]::GetNames([CacheMeta.OSCompatibility])
+        }
     }
 
     It 'no cmdlet parameter is of an engine value type' {
