@@ -42,8 +42,9 @@ public sealed class HostCompleter : IArgumentCompleter
             else if (parts.Length == 2)
             {
                 var known = CompletionSources.Read(CompletionField.OS, fakeBoundParameters) ?? CompletionValues.WellKnown;
-                var oses = new[] { here.OS ?? "" }.Concat(known.For(CompletionField.OS).OrderBy(o => o, StringComparer.OrdinalIgnoreCase));
-                Add(results, CompletionMatcher.Complete(oses.Where(o => o.Length > 0).Select(o => parts[0] + "-" + o + "-" + here.Target), word));
+                var oses = known.For(CompletionField.OS).Concat(here.OS is null ? Array.Empty<string>() : new[] { here.OS })
+                    .OrderBy(o => o, StringComparer.OrdinalIgnoreCase);
+                Add(results, CompletionMatcher.Complete(oses.Select(o => parts[0] + "-" + o + "-" + here.Target), word));
             }
             else
             {
