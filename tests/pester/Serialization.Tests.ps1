@@ -2,7 +2,7 @@
 
 BeforeDiscovery {
     $script:TypeNames = 'CacheSpec', 'CachePackage', 'CacheStackSummary', 'CachePageFinding', 'CacheSpecDifference',
-    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost'
+    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost', 'CacheSpecMatch'
 }
 
 BeforeAll {
@@ -31,9 +31,10 @@ BeforeAll {
         CacheTag                   = @(Get-CacheTag -Path $Site)
         CacheTarget                = @(Get-CacheTarget zen4, neoverse_v2, power9le)
         CacheHost                  = @(Get-CacheHost) + @([CacheMeta.CacheHost]'linux-rhel8-zen4')
+        CacheSpecMatch             = @(Find-CacheSpec -Path $Site -Spec 'zlib@1.10 +shared' -CompatibleWith linux-ubuntu22.04-zen4 -WarningAction SilentlyContinue)
     }
     # Values that are objects of their own and stay objects in JSON (a spec inside a difference, counts per stack).
-    $script:Nested = @{ CachePackage = 'NumSpecsByStack'; CacheSpecDifference = 'ReferenceSpec', 'DifferenceSpec' }
+    $script:Nested = @{ CachePackage = 'NumSpecsByStack'; CacheSpecDifference = 'ReferenceSpec', 'DifferenceSpec'; CacheSpecMatch = 'Spec' }
 }
 
 Describe 'ConvertTo-Json of <_>' -ForEach $TypeNames {

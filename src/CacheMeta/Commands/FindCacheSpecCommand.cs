@@ -25,7 +25,7 @@ namespace CacheMeta.Commands;
 /// </remarks>
 /// <example>
 /// <code>Find-CacheSpec -Path ./samples -Spec 'hdf5 +mpi' -CompatibleWith linux-ubuntu22.04-neoverse_v2</code>
-/// <para>The hdf5 builds with MPI that run on an Nvidia Grace node with Ubuntu 22.04: neoverse_v2 and neoverse_v1 binaries.</para>
+/// <para>The hdf5 builds with MPI that run on an Nvidia Grace node with Ubuntu 22.04 (archspec counts neoverse_v1 no ancestor of neoverse_v2).</para>
 /// </example>
 /// <example>
 /// <code>Find-CacheSpec -Path ./samples -Tag develop -Spec 'hdf5@1.14: +mpi' -CompatibleWith (Get-CacheHost -CpuInfoPath ./samples/hosts/graviton3.cpuinfo -OS rhel8) -WarningAction SilentlyContinue</code>
