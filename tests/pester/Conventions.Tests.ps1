@@ -252,6 +252,7 @@ Describe 'Source parameters' {
             'Get-CacheSpec'      = $any + @{ InputObject = ''; InputPackage = ''; InputTag = '' }
             'Get-CachePackage'   = $any + @{ InputObject = '' }
             'Measure-CacheStack' = $any + @{ InputObject = '' }
+            'Find-CacheSpec'     = $any + @{ InputObject = '' }
             'Test-CachePage'     = $pages
             'Get-CacheTag'       = @{ Default = 'MaxPageBytes,Offline'; Path = 'MaxPageBytes,Path'; LiteralPath = 'LiteralPath,MaxPageBytes'; Catalog = 'Catalog,Offline' }
             'Export-CachePage'   = @{ __AllParameterSets = '' }

@@ -29,7 +29,7 @@ namespace CacheMeta.Commands;
 /// </example>
 /// <example>
 /// <code>Find-CacheSpec -Path ./samples -Tag develop -Spec 'hdf5@1.14: +mpi' -CompatibleWith (Get-CacheHost -CpuInfoPath ./samples/hosts/graviton3.cpuinfo -OS rhel8) -WarningAction SilentlyContinue</code>
-/// <para>No develop binary runs on a Graviton3 node with RHEL 8, so the five nearest follow, each saying what it misses (here the OS).</para>
+/// <para>No develop hdf5 binary runs on a Graviton3 node with RHEL 8, so the nearest follow (at most five), each saying what it misses: here the OS first.</para>
 /// </example>
 /// <example>
 /// <code>Get-CacheSpec -Path ./samples -Tag v0.23.1 | Find-CacheSpec 'cmake@3.27' -CompatibleWith darwin-sequoia-m2 -First 1</code>

@@ -17,6 +17,8 @@ namespace CacheMeta.Commands;
 /// family, OS, compiler or platform (one row per stack and value, instead of one per stack). Only counters and
 /// sets of distinct values are kept, never the specs; the summaries are written when the input ends.
 /// Specs of pages older than G4 belong to no stack and are not counted (a warning says how many).
+/// -CompatibleWith counts only the specs that run on a host; each CacheHost piped in is measured on its own and
+/// its summaries are written apart, in the order the hosts come, so two hosts' counts are never added together.
 /// </remarks>
 /// <example>
 /// <code>Measure-CacheStack -Path ./site/_cache/develop | Sort-Object Specs -Descending | Select-Object -First 5</code>
@@ -29,6 +31,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CacheSpec -Path ./site -Compiler gcc@13 | Measure-CacheStack</code>
 /// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
+/// </example>
+/// <example>
+/// <code>Measure-CacheStack -Path ./samples -Tag develop -CompatibleWith linux-ubuntu24.04-zen4 -OSCompatibility Glibc</code>
+/// <para>Per stack, how many develop binaries run on a Zen 4 machine with Ubuntu 24.04, any older glibc's included.</para>
 /// </example>
 [Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheStackSummary))]
