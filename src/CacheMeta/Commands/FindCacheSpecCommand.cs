@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
-using CacheMeta.Commands.Internal;
 using CacheMeta.Hosts;
 using CacheMeta.Query;
 using CacheMeta.Query.Spec;
@@ -37,32 +36,17 @@ namespace CacheMeta.Commands;
 /// </example>
 [Cmdlet(VerbsCommon.Find, "CacheSpec", DefaultParameterSetName = DefaultSet)]
 [OutputType(typeof(CacheSpecMatch))]
-public sealed class FindCacheSpecCommand : CacheSourceCommandBase
+public sealed class FindCacheSpecCommand : HostCommandBase
 {
     private const string InputObjectSet = "InputObject";
 
     private IReadOnlyList<SpecConstraint>? _constraints;
-    private CacheHost? _boundHost;
     private SpecFinder? _finder;
 
     /// <summary>The spec to satisfy, in Spack's syntax ('hdf5@1.14: +mpi %gcc@13'); several are OR-ed.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string[]? Spec { get; set; }
-
-    /// <summary>
-    /// The machine the binaries must run on: an arch triplet (linux-rhel8-zen4), the word host, or a CacheHost (also from
-    /// the pipeline, one search per host); this machine when not given.
-    /// </summary>
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    [ArgumentCompleter(typeof(HostCompleter))]
-    public CacheHost? CompatibleWith { get; set; }
-
-    /// <summary>How a binary's OS is judged: Exact (the host's own, the default) or Glibc (on Linux, any release whose glibc is not newer than the host's).</summary>
-    [Parameter]
-    [ValidateSet("Exact", "Glibc", IgnoreCase = true)]
-    public string? OSCompatibility { get; set; }
 
     /// <summary>How many of the nearest binaries to write when none satisfies the spec and runs on the host.</summary>
     [Parameter]
@@ -94,7 +78,7 @@ public sealed class FindCacheSpecCommand : CacheSourceCommandBase
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _boundHost = CompatibleWith; // pipeline input is bound after this, record by record
+        base.BeginProcessing();
         try
         {
             var constraints = new List<SpecConstraint>();
@@ -104,7 +88,7 @@ public sealed class FindCacheSpecCommand : CacheSourceCommandBase
             }
 
             _constraints = constraints;
-            _finder = NewFinder(_boundHost ?? HostDetection.ThisMachine());
+            _finder = NewFinder(CommandLineHost ?? HostDetection.ThisMachine());
         }
         catch (CacheMetaException ex)
         {
@@ -129,7 +113,7 @@ public sealed class FindCacheSpecCommand : CacheSourceCommandBase
         }
 
         // A host piped with this record is a search of its own; otherwise this is the one search of the command line.
-        var finder = CompatibleWith is null || ReferenceEquals(CompatibleWith, _boundHost) ? _finder! : NewFinder(CompatibleWith);
+        var finder = PipedHost is { } piped ? NewFinder(piped) : _finder!;
         if (SelectSource() is { } selection)
         {
             var query = new CompiledQuery(SpecFinder.CandidateQuery(_constraints!, Tag, Stack));
@@ -153,7 +137,7 @@ public sealed class FindCacheSpecCommand : CacheSourceCommandBase
         }
     }
 
-    private SpecFinder NewFinder(CacheHost host) => new(_constraints!, host, OSRules.Parse(OSCompatibility), First);
+    private SpecFinder NewFinder(CacheHost host) => new(_constraints!, host, OSRule, First);
 
     // Nothing satisfied the spec on the host: say so (the objects that follow are near misses, not answers) and write them.
     private void WriteNearest(SpecFinder finder)

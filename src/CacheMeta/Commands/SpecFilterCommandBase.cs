@@ -14,12 +14,11 @@ namespace CacheMeta.Commands;
 /// the source is read once for all of them, when the input ends. A host (<c>-CompatibleWith</c>) also comes from the
 /// pipeline: <c>Get-CacheHost | Get-CacheSpec</c> reads the source for each piped host as it arrives.
 /// </summary>
-public abstract class SpecFilterCommandBase : CacheSourceCommandBase
+public abstract class SpecFilterCommandBase : HostCommandBase
 {
     private CompiledQuery? _query;
     private bool _namesOnCommandLine;
     private List<string>? _pipedNames;
-    private CacheHost? _commandLineHost;
 
     /// <summary>Package names; also piped in as text.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true)]
@@ -104,24 +103,6 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     [ValidateNotNullOrEmpty]
     public string[]? Variant { get; set; }
 
-    /// <summary>
-    /// Only specs that run on this machine: an arch triplet (linux-rhel8-zen4), the word host for this machine, or a
-    /// CacheHost (Get-CacheHost, also from the pipeline). A spec runs when its platform is the host's, its target is the
-    /// host's or an ancestor of it, and its OS is the host's (see -OSCompatibility).
-    /// </summary>
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    [ArgumentCompleter(typeof(HostCompleter))]
-    public CacheHost? CompatibleWith { get; set; }
-
-    /// <summary>
-    /// How -CompatibleWith judges a spec's OS: Exact (the host's own, the default) or Glibc (on Linux, any distribution
-    /// release whose glibc is not newer than the host's, Spack's reuse rule since 1.0).
-    /// </summary>
-    [Parameter]
-    [ValidateSet("Exact", "Glibc", IgnoreCase = true)]
-    public string? OSCompatibility { get; set; }
-
     /// <summary>The filters, compiled when processing begins.</summary>
     private protected CompiledQuery Query => _query!;
 
@@ -131,8 +112,8 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     /// </summary>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _namesOnCommandLine = Name is not null;
-        _commandLineHost = CompatibleWith; // pipeline input is bound after this, record by record
         _query = QueryCompiler.Compile(this, BuildQuery());
         foreach (string warning in _query.Warnings)
         {
@@ -141,7 +122,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     }
 
     /// <summary>The filters as the engine's query (a new one each time: callers may narrow it), with the command line's host.</summary>
-    protected SpecQuery BuildQuery() => BuildQuery(_commandLineHost);
+    protected SpecQuery BuildQuery() => BuildQuery(CommandLineHost);
 
     private SpecQuery BuildQuery(CacheHost? host) => new()
     {
@@ -158,7 +139,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Variant = Variant,
         Spec = Spec,
         CompatibleWith = host,
-        OSCompatibility = OSRules.Parse(OSCompatibility),
+        OSCompatibility = OSRule,
     };
 
     /// <summary>
@@ -166,9 +147,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     /// when the record brought none (the host, if any, is the command line's and already in <see cref="Query"/>).
     /// </summary>
     private protected CompiledQuery? PipedHostQuery() =>
-        CompatibleWith is null || ReferenceEquals(CompatibleWith, _commandLineHost)
-            ? null
-            : new CompiledQuery(BuildQuery(CompatibleWith), Query.Census);
+        PipedHost is { } host ? new CompiledQuery(BuildQuery(host), Query.Census) : null;
 
     /// <summary>
     /// True when this record's names came from the pipeline: they are kept for <see cref="PipedNamesQuery"/>, and the
