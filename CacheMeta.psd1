@@ -21,6 +21,7 @@
         'formats/CacheHost.format.ps1xml'
         'formats/CacheDependency.format.ps1xml'
         'formats/CacheIndexFinding.format.ps1xml'
+        'formats/CacheSpecMatch.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -34,6 +35,7 @@
         'Get-CacheTag'
         'Get-CacheTarget'
         'Get-CacheHost'
+        'Find-CacheSpec'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -204,6 +204,9 @@ Describe 'Rules no compiler checks' {
             'Compare-CacheSpec -Property' = @($Engine.GetType('CacheMeta.Comparison.SpecDiff', $true).GetProperty('ComparedProperties').GetValue($null))
             'Get-CacheDependency -Type'   = @([Enum]::GetNames([CacheMeta.DependencyTypes]) | Where-Object { $_ -ne 'None' })
         }
+        foreach ($name in 'Get-CacheSpec', 'Get-CachePackage', 'Measure-CacheStack', 'Find-CacheSpec') {
+            $EngineNames["$name -OSCompatibility"] = [Enum]::GetNames([CacheMeta.OSCompatibility])
+        }
     }
 
     It 'no cmdlet parameter is of an engine value type' {
@@ -251,6 +254,7 @@ Describe 'Source parameters' {
             'Get-CacheSpec'      = $any + @{ InputObject = ''; InputPackage = ''; InputTag = '' }
             'Get-CachePackage'   = $any + @{ InputObject = '' }
             'Measure-CacheStack' = $any + @{ InputObject = '' }
+            'Find-CacheSpec'     = $any + @{ InputObject = '' }
             'Test-CachePage'     = $pages
             # Indexes only: the graph and the audit need what pages do not record.
             'Test-CacheIndex'    = @{ Default = 'Offline'; Catalog = 'Catalog,Offline'; Mirror = 'Mirror,Offline' }

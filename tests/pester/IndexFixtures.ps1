@@ -120,16 +120,18 @@ function Start-TestHttpServer {
                 $relative = [Uri]::UnescapeDataString($context.Request.Url.AbsolutePath.TrimStart('/'))
                 $file = Join-Path $Root $relative
                 $response = $context.Response
+                $bytes = $null
                 if (Test-Path -LiteralPath $file -PathType Leaf) {
                     $bytes = [IO.File]::ReadAllBytes($file)
                     $etag = '"' + [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).Substring(0, 16) + '"'
                     $response.Headers['ETag'] = $etag
                     if ($context.Request.Headers['If-None-Match'] -eq $etag) { $response.StatusCode = 304; $bytes = $null }
-                    else { $response.ContentLength64 = $bytes.Length; $response.OutputStream.Write($bytes, 0, $bytes.Length) }
                 }
                 else { $response.StatusCode = 404 }
-                # Logged before the response ends, so a client that has its answer also finds it in the log.
+                # Logged before any byte of the body is sent: a client that has read a whole body may go on at once,
+                # and it must then find the request in the log.
                 $null = $Log.Add("$($response.StatusCode) /$relative")
+                if ($null -ne $bytes) { $response.ContentLength64 = $bytes.Length; $response.OutputStream.Write($bytes, 0, $bytes.Length) }
                 $response.Close()
             }
         }).AddArgument($listener).AddArgument($Root).AddArgument($log)

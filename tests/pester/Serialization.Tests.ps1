@@ -2,7 +2,8 @@
 
 BeforeDiscovery {
     $script:TypeNames = 'CacheSpec', 'CachePackage', 'CacheStackSummary', 'CachePageFinding', 'CacheSpecDifference',
-    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost', 'IndexSpec', 'CacheDependency', 'CacheIndexFinding'
+    'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost', 'IndexSpec', 'CacheDependency', 'CacheIndexFinding',
+    'CacheSpecMatch'
 }
 
 BeforeAll {
@@ -36,11 +37,12 @@ BeforeAll {
         IndexSpec                  = @(Get-CacheSpec -Catalog $catalog)
         CacheDependency            = @(Get-CacheSpec -Catalog $catalog | Get-CacheDependency -Recurse -Type Build, Link, Run)
         CacheIndexFinding          = @(Test-CacheIndex -Catalog $catalog)
+        CacheSpecMatch             = @(Find-CacheSpec -Path $Site -Spec 'zlib@1.10 +shared' -CompatibleWith linux-ubuntu22.04-zen4 -WarningAction SilentlyContinue)
     }
     # Values that are objects of their own and stay objects in JSON (a spec inside a difference, counts per stack,
-    # a spec's edges, a dependency's root, parent and spec).
+    # a spec's edges, a dependency's root, parent and spec, a match's spec).
     $script:Nested = @{ CachePackage = 'NumSpecsByStack'; CacheSpecDifference = 'ReferenceSpec', 'DifferenceSpec'; IndexSpec = 'Dependencies'
-        CacheDependency = 'Root', 'Parent', 'Spec' }
+        CacheDependency = 'Root', 'Parent', 'Spec'; CacheSpecMatch = 'Spec' }
     # How deep ConvertTo-Json must go to hold every value: an edge's virtuals are one level below the spec's edges; a
     # dependency holds its root and parent specs, and a parent its own (the samples' trees are 3 deep).
     $script:JsonDepth = @{ IndexSpec = 3; CacheDependency = 6 }

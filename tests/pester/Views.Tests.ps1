@@ -98,6 +98,15 @@ BeforeAll {
             }
             Key  = 'Platform', 'OS', 'Target', 'TargetFamily', 'Glibc'
         }
+        # Near misses (several sentences each, the longest wrapped) and a match with none, from a source's specs.
+        'CacheMeta.CacheSpecMatch'              = @{
+            Make = {
+                param($s)
+                Get-CacheSpec -Path $s.Path | Find-CacheSpec -Spec '*@1.16 +cuda %gcc@14' -CompatibleWith linux-rhel8-zen4 -First 4 -WarningAction SilentlyContinue
+                Get-CacheSpec -Path $s.Path | Find-CacheSpec -Spec '*' -CompatibleWith host -First 1 -WarningAction SilentlyContinue
+            }
+            Key  = 'Package', 'Version', 'Target', 'ShortHash'
+        }
     }
 
     function script:New-FaultyCopy {

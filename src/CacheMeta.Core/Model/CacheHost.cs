@@ -74,7 +74,7 @@ public sealed class CacheHost
         if (parts.Length != 3 || Array.Exists(parts, p => p.Length == 0 || !IsName(p)))
         {
             throw new CacheMetaException(ErrorIds.InvalidHost, CacheErrorKind.InvalidArgument,
-                $"'{text}' is not an arch triplet platform-os-target such as linux-rhel8-zen4, nor the word host.", text);
+                "not an arch triplet platform-os-target such as linux-rhel8-zen4, nor the word host.", text); // the message quotes the text first
         }
 
         var target = Microarchitectures.Find(parts[2]);

@@ -31,6 +31,13 @@ internal sealed class SpecFinder
         var measures = new List<SpecMismatches>();
         foreach (var constraint in constraints)
         {
+            if (constraint.HasDependencies)
+            {
+                // A binary is measured alone: what its dependencies miss is another binary's story.
+                throw SpecSyntaxError.At(constraint.Source, constraint.Dependencies[0].Start, 1,
+                    "a nearest-binary search measures each binary alone, so it takes no '^' terms.");
+            }
+
             measures.Add(new SpecMismatches(constraint));
         }
 
@@ -43,6 +50,31 @@ internal sealed class SpecFinder
         _constraints = measures.ToArray();
         _host = host is null ? null : new HostCompatibility(host, rule);
         _first = first;
+    }
+
+    /// <summary>The host the candidates must run on; null when none was given.</summary>
+    public CacheHost? Host => _host?.Host;
+
+    /// <summary>
+    /// What a source must yield for the finder: every spec of the packages the constraints name (of any package when one
+    /// names none), in the tags and stacks given; nothing else, since a near miss may differ in any other part.
+    /// </summary>
+    public static SpecQuery CandidateQuery(IReadOnlyList<SpecConstraint> constraints, IReadOnlyList<string>? tags = null,
+        IReadOnlyList<string>? stacks = null)
+    {
+        var names = new List<string>();
+        foreach (var constraint in constraints)
+        {
+            if (constraint.Name is null)
+            {
+                names = null;
+                break;
+            }
+
+            names.Add(constraint.Name);
+        }
+
+        return new SpecQuery { Name = names is { Count: > 0 } ? names : null, Tag = tags, Stack = stacks };
     }
 
     /// <summary>How many offered candidates missed nothing.</summary>

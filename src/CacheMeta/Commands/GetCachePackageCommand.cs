@@ -15,7 +15,9 @@ namespace CacheMeta.Commands;
 /// (-Stack, -Target, -Compiler, a -Spec with a version, ...) a package is kept when it has a matching spec, and its
 /// summary describes the matching specs alone: Get-CachePackage with filters gives what Get-CacheSpec with the same
 /// filters, piped to Get-CachePackage, gives. Specs from the pipeline are summarised as they are, never read again,
-/// one summary per tag and package, when the input ends.
+/// one summary per tag and package, when the input ends. -CompatibleWith (a host: the word host, an arch triplet or
+/// a CacheHost, also piped, one read per host) is a filter of single specs like the others: the summaries then
+/// describe the specs that run on that host.
 /// </remarks>
 /// <example>
 /// <code>Get-CachePackage -Path ./samples -Tag develop | Sort-Object NumSpecs -Descending | Select-Object -First 3</code>
@@ -32,6 +34,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CacheSpec -Catalog ./samples/binaries/catalog.json -Stack e4s | Get-CachePackage</code>
 /// <para>Summarises exactly the piped specs: the e4s stack's packages of the develop tag.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheHost -CpuInfoPath ./samples/hosts/graviton3.cpuinfo -OS ubuntu22.04 | Get-CachePackage -Path ./samples -Tag develop</code>
+/// <para>The develop packages with binaries for an AWS Graviton3 node with Ubuntu 22.04, each summarising those binaries.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CachePackage", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "get-cachepackage")]
 [OutputType(typeof(CachePackage))]
@@ -75,7 +81,7 @@ public sealed class GetCachePackageCommand : SpecFilterCommandBase
 
         if (!KeepPipedNames() && SelectSource() is { } selection)
         {
-            ReadPackages(selection.Open(), Query, WriteObject, selection);
+            ReadPackages(selection.Open(), PipedHostQuery() ?? Query, WriteObject, selection);
         }
     }
 

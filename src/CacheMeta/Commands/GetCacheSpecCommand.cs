@@ -22,6 +22,9 @@ namespace CacheMeta.Commands;
 /// From the pipeline: CacheSpec objects are filtered as they are, never read again; a CachePackage gives that
 /// package's specs and a CacheTag that tag's specs, read from the source they came from (an index once for all the
 /// packages or tags of it); package names as text are looked up in the named source.
+/// -CompatibleWith keeps the specs that run on a host: its platform, its target or an ancestor of it, its OS (or,
+/// with -OSCompatibility Glibc, any Linux release whose glibc is not newer). The host is the word host, an arch
+/// triplet or a CacheHost; a CacheHost piped in (Get-CacheHost | Get-CacheSpec) is one read of the source for it.
 /// </remarks>
 /// <example>
 /// <code>Get-CacheSpec -Path ./samples -Tag develop -Stack 'e4s*' -TargetFamily aarch64</code>
@@ -47,6 +50,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CachePackage -Mirror ./samples/binaries/v0.23.1 | Where-Object NumSpecs -gt 0 | Get-CacheSpec -Target x86_64_v3</code>
 /// <para>Reads the specs of the piped packages from the mirror they came from, once, keeping the x86_64_v3 ones.</para>
+/// </example>
+/// <example>
+/// <code>Get-CacheSpec -Path ./samples -CompatibleWith linux-ubuntu22.04-neoverse_v2</code>
+/// <para>Lists the specs that run on an Nvidia Grace node with Ubuntu 22.04 (Find-CacheSpec says why the others do not).</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "CacheSpec", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "get-cachespec")]
 [OutputType(typeof(CacheSpec))]
@@ -114,7 +121,7 @@ public sealed class GetCacheSpecCommand : SpecFilterCommandBase
             default:
                 if (!KeepPipedNames() && SelectSource() is { } selection)
                 {
-                    ReadSpecs(selection.Open(), Query, WriteObject, selection);
+                    ReadSpecs(selection.Open(), PipedHostQuery() ?? Query, WriteObject, selection);
                 }
 
                 break;

@@ -19,6 +19,8 @@ namespace CacheMeta.Commands;
 /// family, OS, compiler or platform (one row per stack and value, instead of one per stack). Only counters and
 /// sets of distinct values are kept, never the specs; the summaries are written when the input ends.
 /// Specs of pages older than G4 belong to no stack and are not counted (a warning says how many).
+/// -CompatibleWith counts only the specs that run on a host; each CacheHost piped in is measured on its own and
+/// its summaries are written apart, in the order the hosts come, so two hosts' counts are never added together.
 /// </remarks>
 /// <example>
 /// <code>Measure-CacheStack -Path ./samples/_cache/develop | Sort-Object Specs -Descending | Select-Object -First 5</code>
@@ -31,6 +33,10 @@ namespace CacheMeta.Commands;
 /// <example>
 /// <code>Get-CacheSpec -Path ./samples -Compiler gcc@13 | Measure-CacheStack</code>
 /// <para>Per stack, how many binaries were built with any gcc 13.x.</para>
+/// </example>
+/// <example>
+/// <code>Measure-CacheStack -Path ./samples -Tag develop -CompatibleWith linux-ubuntu24.04-zen4 -OSCompatibility Glibc</code>
+/// <para>Per stack, how many develop binaries run on a Zen 4 machine with Ubuntu 24.04, any older glibc's included.</para>
 /// </example>
 [Cmdlet(VerbsDiagnostic.Measure, "CacheStack", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "measure-cachestack")]
 [OutputType(typeof(CacheStackSummary))]
@@ -68,7 +74,7 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         base.BeginProcessing();
         _memo = Query.NewMemo();
-        _summarizer = new StackSummarizer(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), Query);
+        _summarizer = NewSummarizer(Query);
     }
 
     /// <inheritdoc />
@@ -76,11 +82,21 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
     {
         if (ParameterSetName != InputObjectSet)
         {
-            if (!KeepPipedNames() && SelectSource() is { } selection)
+            if (KeepPipedNames() || SelectSource() is not { } selection)
             {
-                ReadSpecs(selection.Open(), Query, _summarizer!.AddMatched, selection);
+                return;
             }
 
+            if (PipedHostQuery() is { } hostQuery)
+            {
+                // A piped host is a question of its own: its summaries are written now, never merged with another host's.
+                var summarizer = NewSummarizer(hostQuery);
+                ReadSpecs(selection.Open(), hostQuery, summarizer.AddMatched, selection);
+                WriteSummaries(summarizer);
+                return;
+            }
+
+            ReadSpecs(selection.Open(), Query, _summarizer!.AddMatched, selection);
             return;
         }
 
@@ -102,12 +118,20 @@ public sealed class MeasureCacheStackCommand : SpecFilterCommandBase
         }
 
         WriteUnmatched();
-        if (_summarizer!.Unstacked > 0)
+        WriteSummaries(_summarizer!);
+    }
+
+    private StackSummarizer NewSummarizer(CompiledQuery query) =>
+        new(GroupBy is null ? StackGrouping.None : (StackGrouping)Enum.Parse(typeof(StackGrouping), GroupBy, ignoreCase: true), query);
+
+    private void WriteSummaries(StackSummarizer summarizer)
+    {
+        if (summarizer.Unstacked > 0)
         {
-            WriteWarning($"{Plural.Count(_summarizer.Unstacked, "spec")} {(_summarizer.Unstacked == 1 ? "belongs" : "belong")} to no stack (pages older than G4 list none) and {(_summarizer.Unstacked == 1 ? "is" : "are")} not counted.");
+            WriteWarning($"{Plural.Count(summarizer.Unstacked, "spec")} {(summarizer.Unstacked == 1 ? "belongs" : "belong")} to no stack (pages older than G4 list none) and {(summarizer.Unstacked == 1 ? "is" : "are")} not counted.");
         }
 
-        foreach (var summary in _summarizer.Summaries())
+        foreach (var summary in summarizer.Summaries())
         {
             if (GroupBy is null)
             {

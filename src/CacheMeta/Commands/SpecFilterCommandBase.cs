@@ -11,9 +11,10 @@ namespace CacheMeta.Commands;
 /// same everywhere: values OR-ed within a parameter, parameters AND-ed, case-insensitive, wildcards everywhere but
 /// <c>-Hash</c> (a prefix, as Spack's <c>/abc123</c>). They apply to specs read from a source and to specs piped in.
 /// Package names also come from the pipeline (<c>'cmake','hdf5' | Get-CacheSpec</c>); piped names are gathered and
-/// the source is read once for all of them, when the input ends.
+/// the source is read once for all of them, when the input ends. A host (<c>-CompatibleWith</c>) also comes from the
+/// pipeline: <c>Get-CacheHost | Get-CacheSpec</c> reads the source for each piped host as it arrives.
 /// </summary>
-public abstract class SpecFilterCommandBase : CacheSourceCommandBase
+public abstract class SpecFilterCommandBase : HostCommandBase
 {
     private CompiledQuery? _query;
     private bool _namesOnCommandLine;
@@ -115,6 +116,7 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
     /// </summary>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         _namesOnCommandLine = Name is not null;
         _query = QueryCompiler.Compile(this, BuildQuery());
         foreach (string warning in _query.Warnings)
@@ -123,8 +125,10 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         }
     }
 
-    /// <summary>The filters as the engine's query (a new one each time: callers may narrow it).</summary>
-    private protected SpecQuery BuildQuery() => new()
+    /// <summary>The filters as the engine's query (a new one each time: callers may narrow it), with the command line's host.</summary>
+    private protected SpecQuery BuildQuery() => BuildQuery(CommandLineHost);
+
+    private SpecQuery BuildQuery(CacheHost? host) => new()
     {
         Name = Name,
         Tag = Tag,
@@ -138,7 +142,16 @@ public abstract class SpecFilterCommandBase : CacheSourceCommandBase
         Hash = Hash,
         Variant = Variant,
         Spec = Spec,
+        CompatibleWith = host,
+        OSCompatibility = OSRule,
     };
+
+    /// <summary>
+    /// The filters with the host this record brought from the pipeline, for one read of the source for that host; null
+    /// when the record brought none (the host, if any, is the command line's and already in <see cref="Query"/>).
+    /// </summary>
+    private protected CompiledQuery? PipedHostQuery() =>
+        PipedHost is { } host ? new CompiledQuery(BuildQuery(host), Query.Census) : null;
 
     /// <summary>
     /// True when this record's names came from the pipeline: they are kept for <see cref="PipedNamesQuery"/>, and the

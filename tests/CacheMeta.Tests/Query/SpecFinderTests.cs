@@ -120,4 +120,45 @@ public sealed class SpecFinderTests
             Assert.Equal(constraints.Any(c => c.Matches(candidate)), finder.Measure(candidate)!.MismatchCount == 0);
         }
     }
+
+    [Theory]
+    [InlineData("hdf5@1.14: +mpi", "hdf5")]
+    [InlineData("hdf5 cmake@3.30", "hdf5|cmake")]
+    [InlineData("hdf5 %gcc@13 os=rhel8 target=zen4", "hdf5")]
+    public void CandidatesAreEverySpecOfTheNamedPackages(string spec, string names)
+    {
+        var query = SpecFinder.CandidateQuery(SpecConstraint.Parse(spec), new[] { "develop" }, new[] { "e4s" });
+        Assert.Equal(names.Split('|'), query.Name);
+        Assert.Equal(new[] { "develop" }, query.Tag);
+        Assert.Equal(new[] { "e4s" }, query.Stack);
+        Assert.Null(query.Spec);
+
+        // A near miss may differ in any part the spec names: only the package and where to look narrow the reading.
+        var read = new CompiledQuery(SpecFinder.CandidateQuery(SpecConstraint.Parse(spec), new[] { "develop" }));
+        Assert.True(read.Matches(Mac));
+        Assert.False(read.Matches(Spec("zlb", "zlib", "1.3", "gcc@13.2.0", "rhel8", "zen4")));
+    }
+
+    [Theory]
+    [InlineData("%gcc@13")]
+    [InlineData("+mpi os=rhel8")]
+    [InlineData("")]
+    public void AnAnonymousSpecMakesEveryPackageACandidate(string spec)
+    {
+        var constraints = spec.Length == 0 ? new List<SpecConstraint>() : SpecConstraint.Parse(spec);
+        Assert.Null(SpecFinder.CandidateQuery(constraints).Name);
+        if (constraints.Count > 0)
+        {
+            Assert.Null(SpecFinder.CandidateQuery(SpecConstraint.Parse("hdf5").Concat(constraints).ToList()).Name); // OR-ed with a named one
+        }
+    }
+
+    [Fact]
+    public void DependencyTermsAreRefusedWhereTheyStand()
+    {
+        var error = Assert.Throws<CacheMetaException>(() => new SpecFinder(SpecConstraint.Parse("hdf5 +mpi ^openmpi@5"), Rhel8Zen4));
+        Assert.Equal(ErrorIds.InvalidSpecSyntax, error.ErrorId);
+        Assert.Equal(11, error.Column);
+        Assert.Contains("no '^' terms", error.Message);
+    }
 }
