@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using CacheMeta.Commands.Completion;
+using CacheMeta.Commands.Internal;
 using CacheMeta.Hosts;
 using CacheMeta.Query;
 using CacheMeta.Query.Spec;
@@ -34,7 +35,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheSpec -Path ./samples -Tag v0.23.1 | Find-CacheSpec 'cmake@3.27' -CompatibleWith darwin-sequoia-m2 -First 1</code>
 /// <para>Measures piped specs: the cmake 3.27 binary for macOS on Apple silicon, or the one nearest to it.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Find, "CacheSpec", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsCommon.Find, "CacheSpec", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "find-cachespec")]
 [OutputType(typeof(CacheSpecMatch))]
 public sealed class FindCacheSpecCommand : HostCommandBase
 {
@@ -135,6 +136,8 @@ public sealed class FindCacheSpecCommand : HostCommandBase
         {
             WriteNearest(_finder!);
         }
+
+        base.EndProcessing();
     }
 
     private SpecFinder NewFinder(CacheHost host) => new(_constraints!, host, OSRule, First);

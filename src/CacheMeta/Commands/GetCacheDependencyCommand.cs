@@ -40,7 +40,7 @@ namespace CacheMeta.Commands;
 /// <code>Get-CacheSpec cmake -Mirror ./samples/binaries/develop -Target x86_64_v3 | Get-CacheDependency -Type Build, Link, Run</code>
 /// <para>Shows what building cmake needs besides what installing it needs: its compiler too.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "CacheDependency")]
+[Cmdlet(VerbsCommon.Get, "CacheDependency", HelpUri = HelpLinks.Reference + "get-cachedependency")]
 [OutputType(typeof(CacheDependency))]
 public sealed class GetCacheDependencyCommand : CacheCommandBase
 {

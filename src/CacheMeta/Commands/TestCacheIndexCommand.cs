@@ -35,7 +35,7 @@ namespace CacheMeta.Commands;
 /// <code>Test-CacheIndex -Catalog ./samples/binaries/catalog.json -Tag * | Group-Object Tag, Rule -NoElement</code>
 /// <para>Counts the findings per tag and rule over every index of a catalog, its stacks checked against each tag's root.</para>
 /// </example>
-[Cmdlet(VerbsDiagnostic.Test, "CacheIndex", DefaultParameterSetName = DefaultSet)]
+[Cmdlet(VerbsDiagnostic.Test, "CacheIndex", DefaultParameterSetName = DefaultSet, HelpUri = HelpLinks.Reference + "test-cacheindex")]
 [OutputType(typeof(CacheIndexFinding), typeof(bool))]
 public sealed class TestCacheIndexCommand : CacheCommandBase
 {
@@ -122,6 +122,8 @@ public sealed class TestCacheIndexCommand : CacheCommandBase
         {
             UnmatchedValues.Write(this, _query);
         }
+
+        base.EndProcessing();
     }
 
     private void Write(SourceResult<IndexAudit> result, SourceSelection selection)
