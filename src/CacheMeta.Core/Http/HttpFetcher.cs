@@ -10,31 +10,6 @@ using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
-/// <summary>The outcome of a GET: the body went to the sink, or the server said it has not changed.</summary>
-internal sealed class FetchResult
-{
-    public static readonly FetchResult NotModified = new(true, null, 0, string.Empty);
-
-    public FetchResult(bool notModified, string? etag, long length, string sha256)
-    {
-        IsNotModified = notModified;
-        ETag = etag;
-        Length = length;
-        Sha256 = sha256;
-    }
-
-    /// <summary>304: the copy named by If-None-Match is current.</summary>
-    public bool IsNotModified { get; }
-
-    public string? ETag { get; }
-
-    /// <summary>Bytes received.</summary>
-    public long Length { get; }
-
-    /// <summary>SHA-256 of the body, lower-case hex.</summary>
-    public string Sha256 { get; }
-}
-
 /// <summary>
 /// GET over HttpClient, done synchronously on the caller's thread so progress and verbose notes reach the
 /// cmdlet's streams: a timeout for the headers and one for each pause in the body, a size cap, retries with
@@ -85,6 +60,32 @@ internal sealed class HttpFetcher
         }
     }
 
+    /// <summary>
+    /// A HEAD request (a tarball's size and date without its body), with the same retries, timeouts and cancellation
+    /// as a GET; <paramref name="etag"/> goes as If-None-Match. 404 and 410 are <see cref="HeadResult.Missing"/>; other
+    /// errors throw DownloadFailed as <see cref="Download"/> does. Safe to call from several threads at once.
+    /// </summary>
+    public HeadResult Head(Uri url, string? etag, CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return HeadAttempt(url, etag, cancellationToken);
+            }
+            catch (TransientException ex) when (attempt < _options.Retries)
+            {
+                var delay = TimeSpan.FromTicks(_options.RetryDelay.Ticks << attempt);
+                _observer.Verbose($"HEAD {url}: {ex.Message}; trying again in {delay.TotalSeconds:0.##} s.");
+                Wait(delay, cancellationToken);
+            }
+            catch (TransientException ex)
+            {
+                throw Failed(url, ex.Message, CacheErrorKind.ResourceUnavailable, ex);
+            }
+        }
+    }
+
     /// <summary>A small text resource (a hash file), trimmed; null when the server has none (404).</summary>
     public string? GetText(Uri url, int maxBytes, CancellationToken cancellationToken)
     {
@@ -103,17 +104,45 @@ internal sealed class HttpFetcher
     private FetchResult Attempt(Uri url, string? etag, Stream sink, long maxBytes, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var response = Send(request, url, etag, timeout, cancellationToken);
+        return Receive(url, response, sink, maxBytes, timeout, cancellationToken);
+    }
+
+    private HeadResult HeadAttempt(Uri url, string? etag, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var response = Send(request, url, etag, timeout, cancellationToken);
+        int status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return HeadResult.NotModified;
+        }
+
+        if (status is 404 or 410)
+        {
+            return HeadResult.Missing;
+        }
+
+        ThrowUnlessSuccess(url, response);
+        return new HeadResult(true, false, response.Content.Headers.ContentLength, response.Content.Headers.LastModified,
+            response.Headers.ETag?.ToString());
+    }
+
+    // Sends the request and waits for its headers (RequestTimeout); the caller disposes the response.
+    private HttpResponseMessage Send(HttpRequestMessage request, Uri url, string? etag, CancellationTokenSource timeout,
+        CancellationToken cancellationToken)
+    {
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
-        HttpResponseMessage response;
         try
         {
-            response = _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
+            return _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -129,22 +158,12 @@ internal sealed class HttpFetcher
         {
             throw new TransientException(Innermost(ex));
         }
-
-        using (response)
-        {
-            return Receive(url, response, sink, maxBytes, timeout, cancellationToken);
-        }
     }
 
-    private FetchResult Receive(Uri url, HttpResponseMessage response, Stream sink, long maxBytes,
-        CancellationTokenSource timeout, CancellationToken cancellationToken)
+    // 5xx, 408 and 429 are worth another try; any other error status fails at once (404 and 410 as ObjectNotFound).
+    private static void ThrowUnlessSuccess(Uri url, HttpResponseMessage response)
     {
         int status = (int)response.StatusCode;
-        if (response.StatusCode == HttpStatusCode.NotModified)
-        {
-            return FetchResult.NotModified;
-        }
-
         if (status >= 500 || status is 408 or 429)
         {
             throw new TransientException($"the server answered {status} {response.ReasonPhrase}");
@@ -155,6 +174,17 @@ internal sealed class HttpFetcher
             var kind = status is 404 or 410 ? CacheErrorKind.ObjectNotFound : CacheErrorKind.ResourceUnavailable;
             throw Failed(url, $"the server answered {status} {response.ReasonPhrase}", kind, null);
         }
+    }
+
+    private FetchResult Receive(Uri url, HttpResponseMessage response, Stream sink, long maxBytes,
+        CancellationTokenSource timeout, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return FetchResult.NotModified;
+        }
+
+        ThrowUnlessSuccess(url, response);
 
         long? declared = response.Content.Headers.ContentLength;
         if (declared > maxBytes)
@@ -210,7 +240,7 @@ internal sealed class HttpFetcher
 
         sink.Flush();
         string? etag = response.Headers.ETag?.ToString();
-        return new FetchResult(false, etag, total, Hex(hash.GetHashAndReset()));
+        return new FetchResult(false, etag, total, Hex(hash.GetHashAndReset()), response.Content.Headers.LastModified);
     }
 
     private int ReadWithTimeout(Stream body, byte[] buffer, CancellationToken timeout, CancellationToken cancellationToken)
