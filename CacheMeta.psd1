@@ -19,6 +19,8 @@
         'formats/CacheTag.format.ps1xml'
         'formats/CacheTarget.format.ps1xml'
         'formats/CacheHost.format.ps1xml'
+        'formats/CacheBinary.format.ps1xml'
+        'formats/CacheSignature.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -30,6 +32,9 @@
         'Get-CacheTag'
         'Get-CacheTarget'
         'Get-CacheHost'
+        'Get-CacheBinary'
+        'Test-CacheSignature'
+        'Save-CacheBinary'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
