@@ -88,6 +88,8 @@ Describe 'Get-CacheBinary' {
         $failed.Count | Should -Be 1
         $failed[0].FullyQualifiedErrorId | Should -BeLike 'BinaryLocationUnknown,*'
         $failed[0].TargetObject | Should -Be $compiler
+        # A spec and its dependencies in one pipeline, as a closure is measured.
+        @(@($hdf5) + @($inCache) | Get-CacheBinary).Package | Should -Be 'hdf5', 'zlib-ng'
     }
 
     It 'reports a missing manifest and a missing tarball as BinaryNotFound naming the URL, and goes on' {
