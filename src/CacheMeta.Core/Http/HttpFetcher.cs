@@ -17,7 +17,7 @@ namespace CacheMeta.Http;
 /// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait. A host name that
 /// does not resolve fails at once.
 /// </summary>
-internal sealed class HttpFetcher
+internal sealed partial class HttpFetcher
 {
     private const int BufferSize = 1 << 16;
     private static readonly Lazy<HttpClient> Shared = new(() => CreateClient(null));
@@ -60,32 +60,6 @@ internal sealed class HttpFetcher
         }
     }
 
-    /// <summary>
-    /// A HEAD request (a tarball's size and date without its body), with the same retries, timeouts and cancellation
-    /// as a GET; <paramref name="etag"/> goes as If-None-Match. 404 and 410 are <see cref="HeadResult.Missing"/>; other
-    /// errors throw DownloadFailed as <see cref="Download"/> does. Safe to call from several threads at once.
-    /// </summary>
-    public HeadResult Head(Uri url, string? etag, CancellationToken cancellationToken)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return HeadAttempt(url, etag, cancellationToken);
-            }
-            catch (TransientException ex) when (attempt < _options.Retries)
-            {
-                var delay = TimeSpan.FromTicks(_options.RetryDelay.Ticks << attempt);
-                _observer.Verbose($"HEAD {url}: {ex.Message}; trying again in {delay.TotalSeconds:0.##} s.");
-                Wait(delay, cancellationToken);
-            }
-            catch (TransientException ex)
-            {
-                throw Failed(url, ex.Message, CacheErrorKind.ResourceUnavailable, ex);
-            }
-        }
-    }
-
     /// <summary>A small text resource (a hash file), trimmed; null when the server has none (404).</summary>
     public string? GetText(Uri url, int maxBytes, CancellationToken cancellationToken)
     {
@@ -107,27 +81,6 @@ internal sealed class HttpFetcher
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var response = Send(request, url, etag, timeout, cancellationToken);
         return Receive(url, response, sink, maxBytes, timeout, cancellationToken);
-    }
-
-    private HeadResult HeadAttempt(Uri url, string? etag, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Head, url);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var response = Send(request, url, etag, timeout, cancellationToken);
-        int status = (int)response.StatusCode;
-        if (response.StatusCode == HttpStatusCode.NotModified)
-        {
-            return HeadResult.NotModified;
-        }
-
-        if (status is 404 or 410)
-        {
-            return HeadResult.Missing;
-        }
-
-        ThrowUnlessSuccess(url, response);
-        return new HeadResult(true, false, response.Content.Headers.ContentLength, response.Content.Headers.LastModified,
-            response.Headers.ETag?.ToString());
     }
 
     // Sends the request and waits for its headers (RequestTimeout); the caller disposes the response.
