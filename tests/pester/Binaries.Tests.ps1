@@ -2,6 +2,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     . (Join-Path $PSScriptRoot 'IndexFixtures.ps1')
     Import-Module $ModuleManifest -Force
+    $script:SavedCacheDir = $env:CACHEMETA_CACHE_DIR
     $env:CACHEMETA_CACHE_DIR = Join-Path $TestDrive 'cache'
 
     $script:Sample = Join-Path $SamplesRoot 'binaries/signed'
@@ -32,7 +33,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Remove-Item Env:CACHEMETA_CACHE_DIR -ErrorAction SilentlyContinue
+    $env:CACHEMETA_CACHE_DIR = $SavedCacheDir
 }
 
 Describe 'Get-CacheBinary' {
@@ -116,7 +117,7 @@ Describe 'Get-CacheBinary' {
 
     It 'shows sizes with units in a table that fits 80 columns' {
         $lines = @(Get-CacheSpec -Mirror $Sample | Get-CacheBinary | Format-Table | Out-String -Width 200 -Stream | Where-Object { $_ })
-        $lines[0] | Should -Match '^Package\s+Version\s+Hash\s+Layout\s+Size\s+Signed\s+LastModified'
+        $lines[0] | Should -Match '^Package\s+Version\s+ShortHash\s+Layout\s+Size\s+Signed\s+LastModified'
         $lines | Select-Object -Skip 2 | ForEach-Object { $_ | Should -Match '\d+ B ' }
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }
@@ -214,6 +215,8 @@ Describe 'Save-CacheBinary' {
         $SaveServer.Log.Clear()
         $null = Get-CacheSpec -Mirror $SaveServer.Url | Save-CacheBinary -Destination $destination
         @($SaveServer.Log | Where-Object { $_ -like '200 /blobs/*' }).Count | Should -Be 0
+        $null = Get-CacheSpec -Mirror $SaveServer.Url -Name hdf5 | Save-CacheBinary -Destination $destination -Force
+        @($SaveServer.Log | Where-Object { $_ -like '200 /blobs/*' }).Count | Should -Be 2 # -Force: the spec and tarball blobs again
     }
 
     It 'refuses a tarball of the wrong checksum and keeps nothing of it' {

@@ -66,13 +66,15 @@ internal sealed class BinarySaver
     private readonly BinaryResolver _resolver;
     private readonly SignatureAuditor? _auditor;
     private readonly string _destination;
+    private readonly bool _refetch;
 
-    /// <summary><paramref name="auditor"/> null skips the signature check.</summary>
-    public BinarySaver(BinaryResolver resolver, SignatureAuditor? auditor, string destination)
+    /// <summary><paramref name="auditor"/> null skips the signature check; <paramref name="refetch"/> fetches files that are there already.</summary>
+    public BinarySaver(BinaryResolver resolver, SignatureAuditor? auditor, string destination, bool refetch = false)
     {
         _resolver = resolver;
         _auditor = auditor;
         _destination = Path.GetFullPath(destination);
+        _refetch = refetch;
     }
 
     /// <summary>The files of <paramref name="binary"/> and which of them the destination holds already.</summary>
@@ -131,7 +133,7 @@ internal sealed class BinarySaver
     private PlannedFile Planned(string relative, string checksum, long? length)
     {
         string target = Target(relative);
-        bool present = File.Exists(target) && (length is null || new FileInfo(target).Length == length) && Sha256Of(target) == checksum;
+        bool present = !_refetch && File.Exists(target) && (length is null || new FileInfo(target).Length == length) && Sha256Of(target) == checksum;
         return new PlannedFile(relative, checksum, length, present);
     }
 

@@ -46,6 +46,12 @@ public sealed class CacheSignature
     /// <summary>The fingerprint of the signing key (its primary key, 40 upper-case hex digits) when known; for UnknownKey the 16-digit key ID the signature names.</summary>
     public string? KeyFingerprint { get; }
 
+    /// <summary>The 16-digit key ID (the end of <see cref="KeyFingerprint"/>), as <c>gpg --list-keys --keyid-format long</c> shows it.</summary>
+    public string? KeyId => KeyFingerprint is null ? null : KeyFingerprint.Substring(Math.Max(0, KeyFingerprint.Length - 16));
+
+    /// <summary>The first 7 characters of the hash.</summary>
+    public string ShortHash => Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);
+
     /// <summary>The signing key's first user ID, e.g. <c>Spack Project Official Binaries &lt;maintainers@spack.io&gt;</c>; null when the key is unknown.</summary>
     public string? KeyUserId { get; }
 
@@ -59,5 +65,5 @@ public sealed class CacheSignature
     public string? Reason { get; }
 
     /// <summary><c>package /hash: Status</c>.</summary>
-    public override string ToString() => Package + " /" + (Hash.Length <= 7 ? Hash : Hash.Substring(0, 7)) + ": " + Status;
+    public override string ToString() => Package + " /" + ShortHash + ": " + Status;
 }

@@ -20,7 +20,8 @@ namespace CacheMeta.Commands;
 /// moved into place once verified, so a failed check (BinaryChecksumMismatch) or Ctrl+C leaves no file behind; the
 /// spec manifest or spec file is written byte for byte, after the blobs it names, once its signature is found Valid
 /// against the mirror's published keys (SignatureRejected otherwise; -SkipSignatureCheck saves it anyway). A file
-/// already there with the right checksum is not fetched again, so running the command again completes a stopped run.
+/// already there with the right checksum is not fetched again (-Force fetches it anyway), so running the command again
+/// completes a stopped run.
 /// -WhatIf prints the plan: how many binaries and bytes, and how many files are there already. Progress shows bytes
 /// and the rate. -PassThru writes the files of each binary saved.
 /// </remarks>
@@ -54,6 +55,10 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
     /// <summary>Saves entries whatever their signature says (unsigned mirrors, keys you cannot get).</summary>
     [Parameter]
     public SwitchParameter SkipSignatureCheck { get; set; }
+
+    /// <summary>Fetches and verifies every file again, also those already there with the right checksum (a suspect copy).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>Writes the files of each binary saved (or found there already) as FileInfo objects.</summary>
     [Parameter]
@@ -93,7 +98,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
 
         var resolver = new BinaryResolver(new MirrorFiles(Fetcher));
         var auditor = SkipSignatureCheck ? null : new SignatureAuditor(resolver, new Binaries.Signing.KeySet(), false, WorkObserver);
-        var saver = new BinarySaver(resolver, auditor, destination);
+        var saver = new BinarySaver(resolver, auditor, destination, Force.IsPresent);
         var plans = _binaries.Select(saver.Plan).ToList();
         long total = plans.Sum(p => p.Bytes);
         int present = plans.Sum(p => p.Files.Count(f => f.Present));
