@@ -13,11 +13,22 @@ public class OrderedWorkTests
     public void Results_come_in_input_order_whatever_finishes_first_and_no_more_than_the_bound_run_at_once()
     {
         int running = 0, most = 0;
+        bool overlapped = false;
+        using var secondStarted = new ManualResetEventSlim();
         var observer = new RecordingObserver();
         using var work = new OrderedWork<int, int>(3, (item, reports, token) =>
         {
             int now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
+            if (item == 1)
+            {
+                secondStarted.Set();
+            }
+            else if (item == 0)
+            {
+                overlapped = secondStarted.Wait(TimeSpan.FromSeconds(30)); // run one at a time, item 1 would never start
+            }
+
             Thread.Sleep(item % 2 == 0 ? 60 : 5); // even items finish last
             reports.Verbose("item " + item);
             Interlocked.Decrement(ref running);
@@ -38,6 +49,7 @@ public class OrderedWorkTests
         Assert.Equal(Enumerable.Range(0, 9).ToArray(), results.Select(r => r.Item).ToArray());
         Assert.Equal(new[] { 0, 10, 20, 30, 0, 50, 60, 70, 80 }, results.Select(r => r.Value).ToArray());
         Assert.Equal(ErrorIds.BinaryNotFound, Assert.IsType<CacheMetaException>(results[4].Error).ErrorId);
+        Assert.True(overlapped, "item 1 started while item 0 was still running");
         Assert.InRange(most, 2, 3);
         Assert.Equal(9, observer.Verbose.Count); // passed on from the pool's threads by the caller's
     }
