@@ -22,6 +22,8 @@
         'formats/CacheDependency.format.ps1xml'
         'formats/CacheIndexFinding.format.ps1xml'
         'formats/CacheSpecMatch.format.ps1xml'
+        'formats/CacheBinary.format.ps1xml'
+        'formats/CacheSignature.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -36,6 +38,9 @@
         'Get-CacheTarget'
         'Get-CacheHost'
         'Find-CacheSpec'
+        'Get-CacheBinary'
+        'Test-CacheSignature'
+        'Save-CacheBinary'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -265,6 +265,10 @@ Describe 'Source parameters' {
             # The table of targets and the machine itself: no cache source at all.
             'Get-CacheTarget'    = @{ __AllParameterSets = '' }
             'Get-CacheHost'      = @{ ThisMachine = ''; CpuInfo = '' }
+            # The entries behind piped specs, read from the mirror each came from: only the cache folder is a choice.
+            'Get-CacheBinary'    = @{ Spec = 'Offline'; Dependency = 'Offline' }
+            'Test-CacheSignature' = @{ Spec = 'Offline'; Dependency = 'Offline'; Binary = 'Offline' }
+            'Save-CacheBinary'   = @{ Spec = 'Offline'; Dependency = 'Offline'; Binary = 'Offline' }
         }
         $script:SourceParameters = 'Path', 'LiteralPath', 'Catalog', 'Mirror', 'Offline', 'CompleteStacks', 'MaxPageBytes'
     }

@@ -101,8 +101,8 @@ function New-TestCacheTree {
 }
 
 function Start-TestHttpServer {
-    # Serves the files under $Root on 127.0.0.1 from a background runspace, with ETags (304 on If-None-Match)
-    # and a log of "<status> <path>" lines. Stop it with Stop-TestHttpServer.
+    # Serves the files under $Root on 127.0.0.1 from a background runspace, with ETags (304 on If-None-Match),
+    # Last-Modified (the file's time), HEAD answers, and a log of "<status> <path>" lines ("HEAD <status> <path>"). Stop it with Stop-TestHttpServer.
     param([string] $Root)
     $probe = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
     $probe.Start()
@@ -125,13 +125,18 @@ function Start-TestHttpServer {
                     $bytes = [IO.File]::ReadAllBytes($file)
                     $etag = '"' + [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).Substring(0, 16) + '"'
                     $response.Headers['ETag'] = $etag
+                    $response.Headers['Last-Modified'] = [IO.File]::GetLastWriteTimeUtc($file).ToString('R')
                     if ($context.Request.Headers['If-None-Match'] -eq $etag) { $response.StatusCode = 304; $bytes = $null }
                 }
                 else { $response.StatusCode = 404 }
                 # Logged before any byte of the body is sent: a client that has read a whole body may go on at once,
                 # and it must then find the request in the log.
-                $null = $Log.Add("$($response.StatusCode) /$relative")
-                if ($null -ne $bytes) { $response.ContentLength64 = $bytes.Length; $response.OutputStream.Write($bytes, 0, $bytes.Length) }
+                $head = $context.Request.HttpMethod -eq 'HEAD'
+                $null = $Log.Add("$(if ($head) { 'HEAD ' })$($response.StatusCode) /$relative")
+                if ($null -ne $bytes) {
+                    $response.ContentLength64 = $bytes.Length
+                    if (-not $head) { $response.OutputStream.Write($bytes, 0, $bytes.Length) }
+                }
                 $response.Close()
             }
         }).AddArgument($listener).AddArgument($Root).AddArgument($log)

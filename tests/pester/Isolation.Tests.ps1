@@ -81,6 +81,21 @@ $Inventory
     }
 }
 
+Describe 'BouncyCastle inside the module' -Skip:($PSEdition -ne 'Core') {
+    It 'is staged beside the engine and loads in the CacheMeta context when a signature is checked' {
+        Join-Path (Split-Path $ModuleManifest) 'bin/net8.0/Dependencies/BouncyCastle.Cryptography.dll' | Should -Exist
+        $result = Invoke-FreshPwsh @"
+Import-Module '$ModuleManifest'
+`$status = (Get-CacheSpec -Mirror '$(Join-Path $SamplesRoot 'binaries/signed')' -Name hdf5 | Test-CacheSignature).Status.ToString()
+`$contexts = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'BouncyCastle.Cryptography' } |
+    ForEach-Object { [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name })
+[pscustomobject]@{ Status = `$status; Contexts = `$contexts }
+"@ -Environment @{ CACHEMETA_CACHE_DIR = (Join-Path $TestDrive 'bc-cache') }
+        $result.Status | Should -Be 'Valid'
+        @($result.Contexts) | Should -Be 'CacheMeta'
+    }
+}
+
 Describe 'The Windows PowerShell 5.1 build' {
     # It cannot run on this Linux machine; what can be checked is that it is built for netstandard2.0 and staged.
     It 'is staged as <_>' -ForEach 'CacheMeta.dll', 'Dependencies/CacheMeta.Core.dll' {
@@ -93,7 +108,7 @@ Describe 'The Windows PowerShell 5.1 build' {
 
     It 'has the dependencies .NET Framework lacks beside the engine' {
         $dependencies = Join-Path (Split-Path $ModuleManifest) 'bin/netstandard2.0/Dependencies'
-        foreach ($dll in 'YamlDotNet.dll', 'System.Text.Json.dll', 'System.Memory.dll') { Join-Path $dependencies $dll | Should -Exist }
+        foreach ($dll in 'YamlDotNet.dll', 'BouncyCastle.Cryptography.dll', 'System.Text.Json.dll', 'System.Memory.dll') { Join-Path $dependencies $dll | Should -Exist }
         Join-Path $dependencies 'System.Management.Automation.dll' | Should -Not -Exist
     }
 }

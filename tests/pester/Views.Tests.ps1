@@ -84,6 +84,15 @@ BeforeAll {
             Make = { param($s) Test-CacheIndex -Catalog (Join-Path $SamplesRoot 'binaries/catalog.json') -Tag * }
             Key  = 'Severity', 'Rule', 'Package', 'Message'
         }
+        # The entries of the signed sample mirror, whatever the source: pages carry no binaries.
+        'CacheMeta.CacheBinary'                 = @{
+            Make = { param($s) Get-CacheSpec -Mirror (Join-Path $SamplesRoot 'binaries/signed') | Get-CacheBinary }
+            Key  = 'Package', 'Version', 'ShortHash', 'Layout', 'Size'
+        }
+        'CacheMeta.CacheSignature'              = @{
+            Make = { param($s) Get-CacheSpec -Mirror (Join-Path $SamplesRoot 'binaries/signed') | Test-CacheSignature }
+            Key  = 'Package', 'ShortHash', 'Status', 'KeyId'
+        }
         # Neither comes from a source: the table of targets and the hosts of the samples and of this machine.
         'CacheMeta.CacheTarget'                 = @{
             Make = { param($s) Get-CacheTarget }

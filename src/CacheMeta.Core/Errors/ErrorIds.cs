@@ -77,6 +77,18 @@ public static class ErrorIds
     public static readonly ErrorId DependenciesNotRecorded = new(nameof(DependenciesNotRecorded));
     /// <summary>A spec's dependencies were asked for, but the index it came from (a catalog tag's root index) has no record of it.</summary>
     public static readonly ErrorId SpecNotInIndex = new(nameof(SpecNotInIndex));
+    /// <summary>A binary's spec manifest, spec file or tarball is absent from its mirror.</summary>
+    public static readonly ErrorId BinaryNotFound = new(nameof(BinaryNotFound));
+    /// <summary>A spec does not say where its binary is (a page spec without a tarball URL, a spec made by hand, a dependency not in the build cache).</summary>
+    public static readonly ErrorId BinaryLocationUnknown = new(nameof(BinaryLocationUnknown));
+    /// <summary>A spec manifest or spec file is malformed or names no tarball.</summary>
+    public static readonly ErrorId InvalidSpecManifest = new(nameof(InvalidSpecManifest));
+    /// <summary>A downloaded tarball, blob or spec file does not have the length or SHA-256 its entry states; nothing was kept.</summary>
+    public static readonly ErrorId BinaryChecksumMismatch = new(nameof(BinaryChecksumMismatch));
+    /// <summary>An entry's signature is not Valid, so Save-CacheBinary did not save it (-SkipSignatureCheck saves it anyway).</summary>
+    public static readonly ErrorId SignatureRejected = new(nameof(SignatureRejected));
+    /// <summary>A -KeyPath file (or a mirror's published key) is not an armored or binary OpenPGP public key.</summary>
+    public static readonly ErrorId InvalidKeyFile = new(nameof(InvalidKeyFile));
 
     /// <summary>Every id above, in declaration order (fields initialise in that order, this one last).</summary>
     public static readonly IReadOnlyList<ErrorId> All = typeof(ErrorIds).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -10,31 +10,6 @@ using CacheMeta.Text;
 
 namespace CacheMeta.Http;
 
-/// <summary>The outcome of a GET: the body went to the sink, or the server said it has not changed.</summary>
-internal sealed class FetchResult
-{
-    public static readonly FetchResult NotModified = new(true, null, 0, string.Empty);
-
-    public FetchResult(bool notModified, string? etag, long length, string sha256)
-    {
-        IsNotModified = notModified;
-        ETag = etag;
-        Length = length;
-        Sha256 = sha256;
-    }
-
-    /// <summary>304: the copy named by If-None-Match is current.</summary>
-    public bool IsNotModified { get; }
-
-    public string? ETag { get; }
-
-    /// <summary>Bytes received.</summary>
-    public long Length { get; }
-
-    /// <summary>SHA-256 of the body, lower-case hex.</summary>
-    public string Sha256 { get; }
-}
-
 /// <summary>
 /// GET over HttpClient, done synchronously on the caller's thread so progress and verbose notes reach the
 /// cmdlet's streams: a timeout for the headers and one for each pause in the body, a size cap, retries with
@@ -42,7 +17,7 @@ internal sealed class FetchResult
 /// Content-Length counts as broken), and the caller's cancellation (Ctrl+C) at every wait. A host name that
 /// does not resolve fails at once.
 /// </summary>
-internal sealed class HttpFetcher
+internal sealed partial class HttpFetcher
 {
     private const int BufferSize = 1 << 16;
     private static readonly Lazy<HttpClient> Shared = new(() => CreateClient(null));
@@ -103,17 +78,24 @@ internal sealed class HttpFetcher
     private FetchResult Attempt(Uri url, string? etag, Stream sink, long maxBytes, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var response = Send(request, url, etag, timeout, cancellationToken);
+        return Receive(url, response, sink, maxBytes, timeout, cancellationToken);
+    }
+
+    // Sends the request and waits for its headers (RequestTimeout); the caller disposes the response.
+    private HttpResponseMessage Send(HttpRequestMessage request, Uri url, string? etag, CancellationTokenSource timeout,
+        CancellationToken cancellationToken)
+    {
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
-        HttpResponseMessage response;
         try
         {
-            response = _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
+            return _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -129,22 +111,12 @@ internal sealed class HttpFetcher
         {
             throw new TransientException(Innermost(ex));
         }
-
-        using (response)
-        {
-            return Receive(url, response, sink, maxBytes, timeout, cancellationToken);
-        }
     }
 
-    private FetchResult Receive(Uri url, HttpResponseMessage response, Stream sink, long maxBytes,
-        CancellationTokenSource timeout, CancellationToken cancellationToken)
+    // 5xx, 408 and 429 are worth another try; any other error status fails at once (404 and 410 as ObjectNotFound).
+    private static void ThrowUnlessSuccess(Uri url, HttpResponseMessage response)
     {
         int status = (int)response.StatusCode;
-        if (response.StatusCode == HttpStatusCode.NotModified)
-        {
-            return FetchResult.NotModified;
-        }
-
         if (status >= 500 || status is 408 or 429)
         {
             throw new TransientException($"the server answered {status} {response.ReasonPhrase}");
@@ -155,6 +127,17 @@ internal sealed class HttpFetcher
             var kind = status is 404 or 410 ? CacheErrorKind.ObjectNotFound : CacheErrorKind.ResourceUnavailable;
             throw Failed(url, $"the server answered {status} {response.ReasonPhrase}", kind, null);
         }
+    }
+
+    private FetchResult Receive(Uri url, HttpResponseMessage response, Stream sink, long maxBytes,
+        CancellationTokenSource timeout, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return FetchResult.NotModified;
+        }
+
+        ThrowUnlessSuccess(url, response);
 
         long? declared = response.Content.Headers.ContentLength;
         if (declared > maxBytes)
@@ -208,7 +191,7 @@ internal sealed class HttpFetcher
 
         sink.Flush();
         string? etag = response.Headers.ETag?.ToString();
-        return new FetchResult(false, etag, total, Hex(hash.GetHashAndReset()));
+        return new FetchResult(false, etag, total, Hex(hash.GetHashAndReset()), response.Content.Headers.LastModified);
     }
 
     private int ReadWithTimeout(Stream body, byte[] buffer, CancellationToken timeout, CancellationToken cancellationToken)

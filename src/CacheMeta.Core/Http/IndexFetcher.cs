@@ -73,39 +73,6 @@ internal sealed partial class IndexFetcher
         }
     }
 
-    /// <summary>A small document (a catalog), cached by its URL and refreshed with If-None-Match.</summary>
-    public byte[] FetchDocument(Uri url, long maxBytes, CancellationToken cancellationToken)
-    {
-        string slot = url.ToString();
-        var pointer = Cache.ReadPointer(slot);
-        if (_options.Offline)
-        {
-            return ReadBlob(pointer, url.ToString()) ?? throw Missing(url.ToString());
-        }
-
-        byte[]? cached = ReadBlob(pointer, slot);
-        Download? download;
-        try
-        {
-            download = Download(url, cached is null ? null : pointer!.ETag, maxBytes, cancellationToken);
-        }
-        catch (CacheMetaException ex) when (Unreachable(ex) && cached is not null)
-        {
-            throw OfflineHint(ex);
-        }
-
-        if (download is null)
-        {
-            return cached!;
-        }
-
-        using (download)
-        {
-            Store(download, slot, url.ToString());
-            return File.ReadAllBytes(Cache.BlobPath(download.Sha256));
-        }
-    }
-
     private LocalIndex? Remote(IndexLocation location, CancellationToken cancellationToken)
     {
         var pointer = Cache.ReadPointer(location.Slot);
@@ -140,33 +107,8 @@ internal sealed partial class IndexFetcher
     }
 
     // GETs into a temporary file of the cache; null for 304.
-    private Download? Download(Uri url, string? etag, long maxBytes, CancellationToken cancellationToken)
-    {
-        string temp = Cache.NewTempFile();
-        try
-        {
-            FetchResult result;
-            using (var sink = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                result = _http.Download(url, etag, sink, maxBytes, cancellationToken);
-                sink.Flush(flushToDisk: true);
-            }
-
-            if (result.IsNotModified)
-            {
-                AtomicFile.TryDelete(temp);
-                return null;
-            }
-
-            _observer.Verbose($"Downloaded {Plural.Count(result.Length, "byte")} from {url}.");
-            return new Download(temp, result);
-        }
-        catch
-        {
-            AtomicFile.TryDelete(temp);
-            throw;
-        }
-    }
+    private Download? Download(Uri url, string? etag, long maxBytes, CancellationToken cancellationToken) =>
+        DownloadDated(url, etag, maxBytes, cancellationToken).Download;
 
     private void Store(Download download, string slot, string url)
     {

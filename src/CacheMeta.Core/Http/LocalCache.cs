@@ -14,13 +14,14 @@ namespace CacheMeta.Http;
 internal sealed class CachePointer
 {
     /// <summary>Creates a pointer.</summary>
-    public CachePointer(string slot, string url, string sha256, string? etag, DateTime checkedUtc)
+    public CachePointer(string slot, string url, string sha256, string? etag, DateTime checkedUtc, DateTimeOffset? lastModified = null)
     {
         Slot = slot;
         Url = url;
         Sha256 = sha256;
         ETag = etag;
         CheckedUtc = checkedUtc;
+        LastModified = lastModified;
     }
 
     /// <summary>What is cached: a catalog URL, or a mirror's index (the mirror root, whatever the layout).</summary>
@@ -37,6 +38,9 @@ internal sealed class CachePointer
 
     /// <summary>When the copy was last confirmed current.</summary>
     public DateTime CheckedUtc { get; }
+
+    /// <summary>The Last-Modified date the server gave for the copy; null when it gave none.</summary>
+    public DateTimeOffset? LastModified { get; }
 }
 
 /// <summary>
@@ -117,7 +121,8 @@ internal sealed class LocalCache
 
             string? etag = root.TryGetProperty("etag", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             var checkedUtc = root.TryGetProperty("checked", out var c) && c.TryGetDateTime(out var t) ? t.ToUniversalTime() : DateTime.MinValue;
-            return new CachePointer(slot, url, sha, etag, checkedUtc);
+            DateTimeOffset? modified = root.TryGetProperty("lastModified", out var m) && m.TryGetDateTimeOffset(out var d) ? d : null;
+            return new CachePointer(slot, url, sha, etag, checkedUtc, modified);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
         {
@@ -142,6 +147,11 @@ internal sealed class LocalCache
             }
 
             writer.WriteString("checked", pointer.CheckedUtc.ToUniversalTime());
+            if (pointer.LastModified is { } modified)
+            {
+                writer.WriteString("lastModified", modified);
+            }
+
             writer.WriteEndObject();
         }
 

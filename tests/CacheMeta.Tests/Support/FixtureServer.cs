@@ -31,6 +31,9 @@ internal sealed class FixtureResource
 
     /// <summary>Wait this long before answering.</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>Sent as Last-Modified when set.</summary>
+    public DateTimeOffset? LastModified { get; set; }
 }
 
 /// <summary>
@@ -131,7 +134,7 @@ internal sealed class FixtureServer : IDisposable
         {
             if (!_resources.TryGetValue(path, out var resource))
             {
-                Log(path, 404);
+                Log(context.Request.HttpMethod == "HEAD" ? "HEAD " + path : path, 404);
                 response.StatusCode = 404;
                 response.Close();
                 return;
@@ -154,11 +157,16 @@ internal sealed class FixtureServer : IDisposable
                 status = 304;
             }
 
-            Log(path, status);
+            Log(context.Request.HttpMethod == "HEAD" ? "HEAD " + path : path, status);
             response.StatusCode = status;
             if (etag is not null)
             {
                 response.Headers["ETag"] = etag;
+            }
+
+            if (resource.LastModified is { } modified)
+            {
+                response.Headers["Last-Modified"] = modified.ToString("R");
             }
 
             if (status != 200)
@@ -169,6 +177,12 @@ internal sealed class FixtureServer : IDisposable
 
             byte[] body = resource.Body;
             response.ContentLength64 = body.Length;
+            if (context.Request.HttpMethod == "HEAD")
+            {
+                response.Close(); // the length and headers, no body
+                return;
+            }
+
             int count = resource.TruncateAfter is int cut ? Math.Min(cut, body.Length) : body.Length;
             await response.OutputStream.WriteAsync(body.AsMemory(0, count));
             Interlocked.Add(ref _bytesSent, count);
