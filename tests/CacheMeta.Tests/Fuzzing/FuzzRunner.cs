@@ -21,7 +21,10 @@ internal static class FuzzRunner
     private const long AllocationAllowancePerInputByte = 64;
     private const long AllocationAllowanceBase = 32L * 1024 * 1024;
 
-    public static FuzzReport Run(FuzzTarget target, int seed, TimeSpan budget, TimeSpan perInputLimit)
+    // How far past its budget a run may go to reach its minimum number of inputs.
+    private const int OverrunFactor = 20;
+
+    public static FuzzReport Run(FuzzTarget target, int seed, TimeSpan budget, TimeSpan perInputLimit, int minimumInputs)
     {
         var mutator = new Mutator(seed);
         var random = new Random(seed);
@@ -29,7 +32,10 @@ internal static class FuzzRunner
         var clock = Stopwatch.StartNew();
         int inputs = 0, rejected = 0;
         long maxAllocated = 0;
-        while (clock.Elapsed < budget)
+        // The budget is time, but a loaded machine (a test run beside other builds) must not turn it into too
+        // few inputs to mean anything: below minimumInputs the run goes on, up to OverrunFactor times the budget.
+        var hardStop = TimeSpan.FromTicks(budget.Ticks * OverrunFactor);
+        while ((clock.Elapsed < budget || inputs < minimumInputs) && clock.Elapsed < hardStop)
         {
             byte[] input = mutator.Mutate(target.Seeds[random.Next(target.Seeds.Count)], target.Seeds);
             inputs++;
