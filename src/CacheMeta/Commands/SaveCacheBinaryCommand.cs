@@ -31,8 +31,8 @@ namespace CacheMeta.Commands;
 /// <para>Shows how many binaries and bytes a download would take, without writing anything.</para>
 /// </example>
 /// <example>
-/// <code>Get-CacheSpec -Mirror ./samples/binaries/signed -Name zlib-ng | Save-CacheBinary -Destination ./copy -PassThru</code>
-/// <para>Saves one binary with its spec manifest, verified, and lists the files written.</para>
+/// <code>Get-CacheSpec -Mirror ./samples/binaries/signed -Name zlib-ng | Save-CacheBinary -Destination (Join-Path ([IO.Path]::GetTempPath()) 'cachemeta-copy') -PassThru</code>
+/// <para>Saves one binary with its spec manifest, verified, into a folder under the temporary folder, and lists the files written.</para>
 /// </example>
 [Cmdlet(VerbsData.Save, "CacheBinary", DefaultParameterSetName = SpecSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Reference + "save-cachebinary")]
 [OutputType(typeof(FileInfo))]
