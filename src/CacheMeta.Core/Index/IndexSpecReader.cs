@@ -90,7 +90,7 @@ internal sealed class IndexSpecReader
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
     private bool Step(IndexDocumentReader document, IndexRecordParser parser, List<CacheSpec> ready)
     {
-        if (!document.NextRecord(out string hash, out int offset, out int length))
+        if (!document.NextRecord(out string hash, out int offset, out int length, out var shape))
         {
             return false;
         }
@@ -102,7 +102,7 @@ internal sealed class IndexSpecReader
         }
 
         _scope.Saw(hash);
-        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), _query.MatchesName, _record);
+        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), shape, _query.MatchesName, _record);
         if (problem is not null)
         {
             Skip(hash, problem);

@@ -220,6 +220,21 @@ internal sealed class NodeValueReader
         return Pooled(reader.ValueSpan);
     }
 
+    /// <summary>As <see cref="Pooled(ReadOnlySpan{byte})"/>; false when the bytes are not UTF-8.</summary>
+    public bool TryPooled(ReadOnlySpan<byte> raw, out string value)
+    {
+        try
+        {
+            value = Pooled(raw);
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
     /// <summary>The unescaped bytes of a string token as a shared string.</summary>
     public string Pooled(ReadOnlySpan<byte> raw)
     {
