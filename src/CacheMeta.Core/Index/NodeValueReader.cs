@@ -254,15 +254,13 @@ internal sealed class NodeValueReader
     {
         try
         {
-            return StrictUtf8.GetString(raw.ToArray());
+            return StrictUtf8.GetString(raw);
         }
         catch (DecoderFallbackException)
         {
             throw new JsonException("A value is not valid UTF-8.");
         }
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The raw bytes of the object or array the reader is on; the reader ends on its closing token.
     private static ReadOnlySpan<byte> Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
