@@ -34,17 +34,9 @@ Import-Module $ModuleManifest
 $mirror = Join-Path $Root 'develop'
 $file = Join-Path $mirror 'build_cache/index.json'
 
-function Measure-Median {
-    param([scriptblock] $Block, [int] $Count = $Repetitions, [int] $WarmUp = $WarmUp)
-    foreach ($i in 1..$WarmUp) { $script:lastOutput = & $Block }
-    $times = foreach ($i in 1..$Count) {
-        $clock = [Diagnostics.Stopwatch]::StartNew()
-        $script:lastOutput = & $Block
-        $clock.Elapsed.TotalMilliseconds
-    }
-    $sorted = @($times | Sort-Object)
-    [pscustomobject]@{ Ms = $sorted[[int][math]::Floor($sorted.Count / 2)]; Output = $script:lastOutput }
-}
+. (Join-Path $PSScriptRoot 'Measure-Median.ps1')
+$PSDefaultParameterValues['Measure-Median:Count'] = $Repetitions
+$PSDefaultParameterValues['Measure-Median:WarmUp'] = $WarmUp
 
 function Invoke-Tool([string[]] $Arguments) {
     # The bench tool prints "<median ms> <count>".

@@ -132,15 +132,8 @@ internal ref struct RecordScanner
 
         while (true)
         {
-            if (c != (byte)'"')
-            {
-                return c == 0 ? Short() : Fail("Expected a property name");
-            }
-
-            int key = _position;
-            var result = String(out bool escaped);
-            var name = _text.Slice(key, _position - key); // with its quotes
-            if (result != ScanResult.Done || (result = Colon()) != ScanResult.Done)
+            var result = Key(c, out var name, out bool escaped);
+            if (result != ScanResult.Done)
             {
                 return result;
             }
@@ -196,15 +189,8 @@ internal ref struct RecordScanner
         bool first = true;
         while (true)
         {
-            if (c != (byte)'"')
-            {
-                return c == 0 ? Short() : Fail("Expected a property name");
-            }
-
-            int key = _position;
-            var result = String(out bool escaped);
-            var name = _text.Slice(key, _position - key); // with its quotes
-            if (result != ScanResult.Done || (result = Colon()) != ScanResult.Done)
+            var result = Key(c, out var name, out bool escaped);
+            if (result != ScanResult.Done)
             {
                 return result;
             }
@@ -290,12 +276,7 @@ internal ref struct RecordScanner
             ScanResult result;
             if (open == (byte)'{')
             {
-                if (c != (byte)'"')
-                {
-                    return c == 0 ? Short() : Fail("Expected a property name");
-                }
-
-                if ((result = String(out _)) != ScanResult.Done || (result = Colon()) != ScanResult.Done)
+                if ((result = Key(c, out _, out _)) != ScanResult.Done)
                 {
                     return result;
                 }
@@ -334,6 +315,22 @@ internal ref struct RecordScanner
         }
 
         return c == 0 ? Short() : Fail(close == (byte)'}' ? "Expected ',' or '}'" : "Expected ',' or ']'");
+    }
+
+    // A property name from its opening quote (given with its quotes), and its colon.
+    private ScanResult Key(byte c, out ReadOnlySpan<byte> name, out bool escaped)
+    {
+        name = default;
+        escaped = false;
+        if (c != (byte)'"')
+        {
+            return c == 0 ? Short() : Fail("Expected a property name");
+        }
+
+        int start = _position;
+        var result = String(out escaped);
+        name = _text.Slice(start, _position - start);
+        return result == ScanResult.Done ? Colon() : result;
     }
 
     private ScanResult Colon()
