@@ -13,7 +13,9 @@
            staged module (and the package) in a child pwsh. Exits non-zero when anything fails.
     Demo   builds, then queries the sample cache tree in samples/ with the staged module.
     Bench  builds, generates the synthetic public-scale trees (out/bench, deterministic, reused when present)
-           and measures CacheMeta against the scripted, Python and System.Text.Json baselines in one run.
+           and measures CacheMeta against the scripted, Python and System.Text.Json baselines in one run:
+           page trees, then a 150,000-spec build-cache index with a catalog served from 127.0.0.1 (-Suite
+           picks one of them).
     Fuzz   runs the mutation fuzzers over every reader for -Seconds per reader and reports how many
            inputs they tried (the test suite runs them for a couple of seconds each).
     Clean  removes out/ and the projects' bin/obj folders.
@@ -31,6 +33,10 @@ param(
     # Bench: timed runs per case (after a warm-up); the median is reported.
     [ValidateRange(1, 100)]
     [int] $Repetitions = 5,
+
+    # Bench: which measurements (page trees, build-cache indexes, or both).
+    [ValidateSet('All', 'Pages', 'Index')]
+    [string] $Suite = 'All',
 
     # Fuzz: seconds per reader.
     [ValidateRange(1, 86400)]
@@ -250,13 +256,25 @@ function Invoke-BenchTask {
     Invoke-Native dotnet @('build', (Join-Path $Root 'tests/CacheMeta.Bench/CacheMeta.Bench.csproj'), '--nologo', '-v', 'quiet',
         '-c', 'Release', '-o', (Join-Path $bench 'tool'))
     $tool = Join-Path $bench 'tool/CacheMeta.Bench.dll'
-    # Seven tags of 60,750 specs over 3,000 pages: one tag is the 60k tree, all of them the 425k tree.
-    $tree = Join-Path $bench 'tree'
-    Invoke-Native dotnet @($tool, 'generate', $tree, '7', '3000', '60750', '20251125')
-    $trees = (Join-Path $tree '_cache/develop'), (Join-Path $tree '_cache')
-    $exitCode = Invoke-ChildPwsh ("& '$(Join-Path $Root '.build/Invoke-Benchmark.ps1')' -ModuleManifest '$(Join-Path $Staging 'CacheMeta.psd1')' " +
-        "-BenchTool '$tool' -Trees '$($trees -join "','")' -ResultPath '$(Join-Path $bench 'results.json')' -Repetitions $Repetitions")
-    if ($exitCode -ne 0) { exit $exitCode }
+    $manifest = Join-Path $Staging 'CacheMeta.psd1'
+    if ($Suite -in 'All', 'Pages') {
+        # Seven tags of 60,750 specs over 3,000 pages: one tag is the 60k tree, all of them the 425k tree.
+        $tree = Join-Path $bench 'tree'
+        Invoke-Native dotnet @($tool, 'generate', $tree, '7', '3000', '60750', '20251125')
+        $trees = (Join-Path $tree '_cache/develop'), (Join-Path $tree '_cache')
+        $exitCode = Invoke-ChildPwsh ("& '$(Join-Path $Root '.build/Invoke-Benchmark.ps1')' -ModuleManifest '$manifest' " +
+            "-BenchTool '$tool' -Trees '$($trees -join "','")' -ResultPath '$(Join-Path $bench 'results.json')' -Repetitions $Repetitions")
+        if ($exitCode -ne 0) { exit $exitCode }
+    }
+
+    if ($Suite -in 'All', 'Index') {
+        # One tag as the public cache serves it: a root index of 150,000 specs and three stack indexes.
+        $indexes = Join-Path $bench 'indexes'
+        Invoke-Native dotnet @($tool, 'indexes', $indexes, '150000', '20251125')
+        $exitCode = Invoke-ChildPwsh ("& '$(Join-Path $Root '.build/Invoke-IndexBenchmark.ps1')' -ModuleManifest '$manifest' " +
+            "-BenchTool '$tool' -Root '$indexes' -ResultPath '$(Join-Path $bench 'index-results.json')' -Repetitions $Repetitions")
+        if ($exitCode -ne 0) { exit $exitCode }
+    }
 }
 
 function Invoke-FuzzTask {

@@ -9,6 +9,10 @@ using CacheMeta.Tests.Support.Generated;
 //   generate <root> <tags> <pagesPerTag> <specsPerTag> <seed>   writes the synthetic tree (skipped when a stamp says it is there)
 //   floor <folder> <threads> <repetitions> [warmUp]               prints the median floor time in ms
 //   index <mirror> <specs> <seed>                                 writes <mirror>/build_cache/index.json, a Spack 1.x index
+//   indexes <root> <specs> <seed>                                 writes a tag's root and stack indexes and catalog.json (reused when a stamp says so)
+//   index-floor <file> <repetitions> <warmUp>                     prints the median time of one Utf8JsonReader pass in ms
+//   engine <query|audit> <file> <repetitions> <warmUp> [spec]     a ^ query or the audit through the engine: median ms and count
+//   serve <root>                                                  serves the files under root on 127.0.0.1 until stdin closes
 switch (args.FirstOrDefault())
 {
     case "generate":
@@ -67,7 +71,60 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "indexes":
+        Console.WriteLine(IndexCatalog.Write(args[1], Number(args[2]), Number(args[3])));
+        return 0;
+
+    case "index-floor":
+    {
+        var (ms, tokens) = Median(() => IndexFloor.Measure(args[1]), Number(args[2]), Number(args[3]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} {tokens}"));
+        return 0;
+    }
+
+    case "engine":
+    {
+        string file = args[2];
+        Func<long> run = args[1] == "audit" ? () => IndexEngine.Audit(file) : () => IndexEngine.Query(file, args[5]);
+        var (ms, count) = Median(() => { var clock = System.Diagnostics.Stopwatch.StartNew(); long n = run(); return (clock.Elapsed.TotalMilliseconds, n); },
+            Number(args[3]), Number(args[4]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} {count}"));
+        return 0;
+    }
+
+    case "serve":
+    {
+        // The files in memory (an index is read whole by every client anyway), with ETags, so a client's cache revalidates.
+        using var server = new CacheMeta.Tests.Support.FixtureServer();
+        string root = Path.GetFullPath(args[1]);
+        foreach (string file in Directory.GetFiles(root, "*", SearchOption.AllDirectories))
+        {
+            byte[] body = File.ReadAllBytes(file);
+            string etag = "\"" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(body), 0, 8) + "\"";
+            server.Serve(Path.GetRelativePath(root, file).Replace('\\', '/'), body, etag);
+        }
+
+        Console.WriteLine(server.BaseUrl);
+        Console.In.ReadToEnd();
+        return 0;
+    }
+
     default:
-        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed>");
+        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed> | indexes <root> <specs> <seed> | index-floor <file> <repetitions> <warmUp> | engine <query|audit> <file> <repetitions> <warmUp> [spec] | serve <root>");
         return 2;
+}
+
+static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+// Warm-up runs (file cache, the JIT's instrumented tiers), then the median of the timed ones and the last count.
+static (double Milliseconds, long Count) Median(Func<(double Milliseconds, long Count)> run, int repetitions, int warmUp)
+{
+    for (int i = 0; i < warmUp; i++)
+    {
+        run();
+    }
+
+    var runs = Enumerable.Range(0, repetitions).Select(_ => run()).ToList();
+    var times = runs.Select(r => r.Milliseconds).OrderBy(t => t).ToList();
+    return (times[times.Count / 2], runs[^1].Count);
 }

@@ -70,7 +70,7 @@ internal sealed class EdgePool
     public DependencyEdge? Edge(ReadOnlySpan<byte> hash, ReadOnlySpan<byte> name, DependencyTypes types, IReadOnlyList<string> virtuals,
         NodeValueReader names)
     {
-        if (!IsAscii(hash) || !IsAscii(name))
+        if (!Ascii.IsAscii(hash) || !Ascii.IsAscii(name))
         {
             return null;
         }
@@ -123,19 +123,6 @@ internal sealed class EdgePool
     // Real indexes reach a hash through a handful of distinct edges (link, build, link+run); a hostile one could make
     // thousands, each a probe longer for the next: beyond this many the edge is made but not shared.
     private const int MaxEdgesPerHash = 8;
-
-    private static bool IsAscii(ReadOnlySpan<byte> bytes)
-    {
-        foreach (byte b in bytes)
-        {
-            if (b >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     private static bool Same(DependencyEdge edge, ReadOnlySpan<byte> name, DependencyTypes types, IReadOnlyList<string> virtuals) =>
         edge.Types == types && ReferenceEquals(edge.Virtuals, virtuals) && Equal(edge.Name, name);

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index;
 
@@ -23,6 +24,7 @@ internal sealed class IndexDocumentReader : IDisposable
     private Stream? _stream;
     private JsonStreamCursor? _cursor;
     private bool _inRecords;
+    private bool _first;
 
     public IndexDocumentReader(Func<Stream> open, string target, int maxRecordBytes = DefaultMaxRecordBytes, int initialBufferBytes = 1 << 20)
     {
@@ -44,7 +46,7 @@ internal sealed class IndexDocumentReader : IDisposable
     /// <summary>Reads up to the first record and checks the database version.</summary>
     public void Open()
     {
-        Guard(() =>
+        try
         {
             string? version = null;
             bool atRecords = WalkToRecords(Start(), ref version, stopAtRecords: true);
@@ -52,89 +54,101 @@ internal sealed class IndexDocumentReader : IDisposable
             {
                 // installs before version: find the version past the records, then start over.
                 string? late = null;
-                var probe = Start();
-                WalkToRecords(probe, ref late, stopAtRecords: false);
+                WalkToRecords(Start(), ref late, stopAtRecords: false);
                 version = late;
-                _stream?.Dispose();
-                _stream = null;
                 string? ignored = null;
                 WalkToRecords(Start(), ref ignored, stopAtRecords: true);
             }
 
             Version = DatabaseVersion.Check(version, _target);
             _inRecords = atRecords;
-            return true;
-        });
+            _first = true;
+            while (!atRecords && _cursor!.Read())
+            {
+                // No records: the rest of the document must still be JSON.
+            }
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
+        {
+            throw Failure(ex);
+        }
     }
 
     /// <summary>Moves to the next record: its key and where its value lies in <see cref="Window"/>.</summary>
-    public bool NextRecord(out string key, out int offset, out int length)
+    public bool NextRecord(out string key, out int offset, out int length) => NextRecord(out key, out offset, out length, out _);
+
+    /// <summary>As <see cref="NextRecord(out string, out int, out int)"/>, with what the cut noted of the record.</summary>
+    public bool NextRecord(out string key, out int offset, out int length, out RecordShape shape)
     {
-        string? k = null;
-        int o = 0, l = 0;
-        bool found = Guard(() =>
+        try
         {
-            if (!NextKey(out k))
+            if (!NextMember(out var member))
             {
+                key = string.Empty;
+                offset = length = 0;
+                shape = default;
                 return false;
             }
 
-            (o, l) = _cursor!.ReadValue();
+            key = KeyOf(member);
+            offset = member.ValueStart;
+            length = member.ValueLength;
+            shape = member.Shape;
             return true;
-        });
-        key = k ?? string.Empty;
-        offset = o;
-        length = l;
-        return found;
-    }
-
-    /// <summary>Moves to the next record and skips its value: for reading which hashes an index holds.</summary>
-    public bool NextKeyOnly(out string key)
-    {
-        string? k = null;
-        bool found = Guard(() =>
+        }
+        catch (Exception ex) when (IsReadFailure(ex))
         {
-            if (!NextKey(out k))
-            {
-                return false;
-            }
-
-            _cursor!.ReadValue();
-            return true;
-        });
-        key = k ?? string.Empty;
-        return found;
+            throw Failure(ex);
+        }
     }
 
-    public void Dispose() => _stream?.Dispose();
+    /// <summary>Moves to the next record and passes over its value: for reading which hashes an index holds.</summary>
+    public bool NextKeyOnly(out string key) => NextRecord(out key, out _, out _, out _);
 
-    private bool NextKey(out string? key)
+    public void Dispose()
     {
-        key = null;
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    // The next member of installs; false (and the rest of the document checked) when installs ends.
+    private bool NextMember(out MemberSlices member)
+    {
+        member = default;
         if (!_inRecords)
         {
             return false;
         }
 
         var cursor = _cursor!;
-        if (!cursor.Read(wantText: true))
+        if (cursor.CutMember(_first, out member))
         {
-            throw new JsonException("The document ends inside 'installs'.");
+            _first = false;
+            return true;
         }
 
-        if (cursor.TokenType == JsonTokenType.EndObject)
+        _inRecords = false;
+        cursor.Read(); // the closing brace of installs, read with the state of its opening one
+        while (cursor.Read())
         {
-            _inRecords = false;
-            while (cursor.Read())
-            {
-                // The rest of the document (usually a few bytes): a file cut short must not pass as whole.
-            }
-
-            return false;
+            // The rest of the document (usually a few bytes): a file cut short must not pass as whole.
         }
 
-        key = cursor.Text;
-        return true;
+        return false;
+    }
+
+    // A record key: almost always a plain ASCII hash; anything else is decoded as JSON decodes it.
+    private string KeyOf(in MemberSlices member)
+    {
+        var raw = new ReadOnlySpan<byte>(Window, member.KeyStart, member.KeyLength);
+        if (!member.KeyEscaped && Ascii.IsAscii(raw))
+        {
+            return Ascii.Decode(raw);
+        }
+
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(Window, member.KeyStart - 1, member.KeyLength + 2));
+        reader.Read();
+        return reader.GetString()!; // InvalidOperationException for a key that is not UTF-8, as the reference reading
     }
 
     private JsonStreamCursor Start()
@@ -194,29 +208,19 @@ internal sealed class IndexDocumentReader : IDisposable
         }
     }
 
-    private bool Guard(Func<bool> step)
+    private static bool IsReadFailure(Exception ex) =>
+        ex is JsonException or InvalidOperationException or InvalidDataException or IOException;
+
+    // Syntax errors carry their line; InvalidOperationException is a string that is not valid UTF-8 (System.Text.Json checks
+    // only when decoding; found by fuzzing); InvalidDataException a gzip stream that is not gzip after all.
+    private CacheMetaException Failure(Exception ex) => ex switch
     {
-        try
-        {
-            return step();
-        }
-        catch (InvalidOperationException ex)
-        {
-            // A string that is not valid UTF-8: System.Text.Json checks only when decoding (found by fuzzing).
-            throw new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
-                $"The index is not valid: {ex.Message} (near byte {Position:N0}).", _target, innerException: ex);
-        }
-        catch (JsonException ex)
-        {
-            int line = ex.LineNumber is long n ? (int)Math.Min(n + 1, int.MaxValue) : 0;
-            throw new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
-                $"The index is not valid: {ex.Message} (near byte {Position:N0}).", _target, line, innerException: ex);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            // InvalidDataException: a gzip stream that is not gzip after all.
-            throw new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
-                "The index could not be read: " + ex.Message, _target, innerException: ex);
-        }
-    }
+        JsonException json => new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
+            $"The index is not valid: {json.Message} (near byte {Position:N0}).", _target,
+            json.LineNumber is long n ? (int)Math.Min(n + 1, int.MaxValue) : 0, innerException: json),
+        InvalidOperationException => new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
+            $"The index is not valid: {ex.Message} (near byte {Position:N0}).", _target, innerException: ex),
+        _ => new CacheMetaException(ErrorIds.InvalidIndex, CacheErrorKind.InvalidData,
+            "The index could not be read: " + ex.Message, _target, innerException: ex),
+    };
 }

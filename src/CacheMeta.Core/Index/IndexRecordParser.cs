@@ -31,6 +31,43 @@ internal sealed class IndexRecordParser
     /// <summary>The shared instance of a record's key, the same string its dependents' edges hold.</summary>
     public string SharedHash(string hash) => _dependencies.Hash(hash);
 
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte}, Func{string, bool}, IndexRecord)"/>, given what the cut noted of the
+    /// record: one whose name the query rules out is read from the noted name and version alone, without another pass
+    /// over its bytes (the cut has checked they are JSON). Anything the shape does not settle reads the whole record.
+    /// </summary>
+    public string? Parse(ReadOnlySpan<byte> json, in RecordShape shape, Func<string, bool> wantName, IndexRecord record)
+    {
+        if (_everyEdge || shape.Unusual || shape.Specs != 1 || shape.NameEnd == 0 || shape.VersionEnd == 0)
+        {
+            return Parse(json, wantName, record);
+        }
+
+        var name = json.Slice(shape.NameStart + 1, shape.NameEnd - shape.NameStart - 2);
+        var version = json.Slice(shape.VersionStart, shape.VersionEnd - shape.VersionStart);
+        if (version[0] == (byte)'"')
+        {
+            version = version.Slice(1, version.Length - 2);
+        }
+
+        if (name.IndexOf((byte)'\\') >= 0 || version.IndexOf((byte)'\\') >= 0 || !_values.TryPooled(name, out string text)
+            || wantName(text))
+        {
+            return Parse(json, wantName, record);
+        }
+
+        if (!_values.TryPooled(version, out string versionText))
+        {
+            return Parse(json, wantName, record); // not UTF-8: the whole reading says so
+        }
+
+        record.Reset();
+        record.Name = text;
+        record.Version = versionText;
+        record.InBuildcache = shape.InBuildcache;
+        return null;
+    }
+
     /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>
     public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
     {

@@ -33,6 +33,7 @@ internal sealed class IndexSpecReader
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
     private int _version;
+    private ISourceObserver _events = NullSourceObserver.Instance; // the read's observer, on the thread that reads
 
     public IndexSpecReader(LocalIndex index, IndexReadScope scope, CompiledQuery query, ISourceObserver observer)
     {
@@ -44,10 +45,17 @@ internal sealed class IndexSpecReader
         _memo = query.NewMemo();
     }
 
-    /// <summary>The specs, in file order (but for specs that waited for their compiler).</summary>
-    public IEnumerable<CacheSpec> Read(CancellationToken cancellationToken)
+    /// <summary>
+    /// The specs, in file order (but for specs that waited for their compiler), read on another thread while the caller
+    /// takes them (<see cref="ReadAhead"/>).
+    /// </summary>
+    public IEnumerable<CacheSpec> Read(CancellationToken cancellationToken) =>
+        ReadAhead.Run<CacheSpec>(Produce, _observer, cancellationToken);
+
+    private void Produce(ReadAhead.Sink<CacheSpec> sink, CancellationToken cancellationToken)
     {
-        var progress = new FileProgress(_observer, "Reading index", _index.Origin);
+        _events = sink;
+        var progress = new FileProgress(sink, "Reading index", _index.Origin);
         using var document = new IndexDocumentReader(() => Opened(progress), _index.Origin);
         document.Open();
         _version = document.Version;
@@ -60,7 +68,7 @@ internal sealed class IndexSpecReader
             more = Step(document, parser, ready);
             foreach (var spec in ready)
             {
-                yield return spec;
+                sink.Add(spec);
             }
 
             ready.Clear();
@@ -74,7 +82,7 @@ internal sealed class IndexSpecReader
             {
                 if (Finish(spec, spec.Annotated ?? CompilerText.None) is { } done)
                 {
-                    yield return done;
+                    sink.Add(done);
                 }
             }
         }
@@ -90,7 +98,7 @@ internal sealed class IndexSpecReader
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
     private bool Step(IndexDocumentReader document, IndexRecordParser parser, List<CacheSpec> ready)
     {
-        if (!document.NextRecord(out string hash, out int offset, out int length))
+        if (!document.NextRecord(out string hash, out int offset, out int length, out var shape))
         {
             return false;
         }
@@ -102,7 +110,7 @@ internal sealed class IndexSpecReader
         }
 
         _scope.Saw(hash);
-        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), _query.MatchesName, _record);
+        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), shape, _query.MatchesName, _record);
         if (problem is not null)
         {
             Skip(hash, problem);
@@ -204,7 +212,7 @@ internal sealed class IndexSpecReader
         return list;
     }
 
-    private void Skip(string hash, string reason) => _observer.Warning(IndexRecordKey.Skipped(hash, _index.Origin, reason));
+    private void Skip(string hash, string reason) => _events.Warning(IndexRecordKey.Skipped(hash, _index.Origin, reason));
 
     // A spec's values, kept while it waits for its compiler record (the parser's record is refilled).
     private sealed class Waiting

@@ -8,8 +8,8 @@ namespace CacheMeta.Index;
 /// Walks a JSON document read from a stream, token by token, without holding the document in memory:
 /// an index runs to hundreds of megabytes, one record to a few kilobytes. A window of the stream is kept
 /// in a buffer; a token or a whole value that crosses the window's end makes the window slide and grow
-/// (up to a cap), and the reading resumes from the saved reader state. Values asked for whole
-/// (<see cref="ReadValue"/>) are handed out as a slice of the window, valid until the next call.
+/// (up to a cap), and the reading resumes from the saved reader state. The members of the one large object, the
+/// records of <c>installs</c>, are cut by <see cref="CutMember"/> and handed out as slices of the window.
 /// </summary>
 internal sealed class JsonStreamCursor
 {
@@ -22,6 +22,7 @@ internal sealed class JsonStreamCursor
     private int _end;
     private bool _final;
     private long _discarded;
+    private long _discardedLines;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
 
     public JsonStreamCursor(Stream stream, int maxValueBytes, int initialBufferBytes = InitialBuffer)
@@ -68,41 +69,46 @@ internal sealed class JsonStreamCursor
     }
 
     /// <summary>
-    /// Reads the next value whole (after a property name) and returns where it lies in <see cref="Window"/>.
-    /// A value larger than the cap is an error, so a hostile file cannot make the window grow without bound.
+    /// Cuts the next member of the object the reader stands in, without the reader: <see cref="RecordScanner"/> checks
+    /// it is JSON as the reader would, in one pass. Returns false (leaving the closing brace to <see cref="Read"/>, whose
+    /// state is still the one after the object opened) when the object ends. Offsets are into <see cref="Window"/>,
+    /// valid until the next call; a member larger than the cap is an error, so a hostile file cannot make the window
+    /// grow without bound.
     /// </summary>
-    public (int Offset, int Length) ReadValue()
+    public bool CutMember(bool first, out MemberSlices member)
     {
         while (true)
         {
-            var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final, _state);
-            if (reader.Read())
+            var scanner = new RecordScanner(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _final);
+            var result = scanner.Separator(first, out bool closes);
+            if (result == ScanResult.Done && closes)
             {
-                int valueStart = (int)reader.TokenStartIndex;
-                bool complete = reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip();
-                if (complete)
+                _start += scanner.Position;
+                member = default;
+                return false;
+            }
+
+            if (result == ScanResult.Done)
+            {
+                result = scanner.Member(out int keyStart, out int keyLength, out bool escaped, out int valueStart, out int valueLength);
+                if (result == ScanResult.Done)
                 {
-                    TokenType = reader.TokenType;
-                    Depth = reader.CurrentDepth;
-                    Text = null;
-                    int offset = _start + valueStart;
-                    int length = (int)reader.BytesConsumed - valueStart;
-                    Advance(ref reader);
-                    return (offset, length);
+                    member = new MemberSlices(_start + keyStart, keyLength, escaped, _start + valueStart, valueLength, scanner.Shape);
+                    _start += scanner.Position;
+                    return true;
                 }
             }
 
-            if (_final)
+            if (result == ScanResult.Invalid)
             {
-                // (A value cut off by the end of the stream already threw from the final-block reader.)
-                throw new JsonException("The document ends before a value.");
+                throw new JsonException($"{scanner.Problem} (line {LineAt(_start + scanner.Position) + 1}).", null, LineAt(_start + scanner.Position), null);
             }
 
             Fill();
         }
     }
 
-    /// <summary>The buffer that <see cref="ReadValue"/> offsets refer to.</summary>
+    /// <summary>The buffer that <see cref="CutMember"/> offsets refer to.</summary>
     public byte[] Window => _buffer;
 
     /// <summary>Skips the value after a property name token by walking it, however large it is.</summary>
@@ -130,6 +136,25 @@ internal sealed class JsonStreamCursor
         throw new JsonException("The document ends inside a value.");
     }
 
+    // The line (from 0) a position of the window is on: only blanks between tokens hold line breaks.
+    private long LineAt(int position) => _discardedLines + Lines(new ReadOnlySpan<byte>(_buffer, 0, position));
+
+    private static long Lines(ReadOnlySpan<byte> text)
+    {
+#if NET8_0_OR_GREATER
+        return text.Count((byte)'\n');
+#else
+        long lines = 0;
+        for (int i = text.IndexOf((byte)'\n'); i >= 0; i = text.IndexOf((byte)'\n'))
+        {
+            lines++;
+            text = text.Slice(i + 1);
+        }
+
+        return lines;
+#endif
+    }
+
     private void Advance(ref Utf8JsonReader reader)
     {
         _start += (int)reader.BytesConsumed;
@@ -148,6 +173,7 @@ internal sealed class JsonStreamCursor
     {
         if (_start > 0)
         {
+            _discardedLines += Lines(new ReadOnlySpan<byte>(_buffer, 0, _start));
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
             _discarded += _start;
             _end -= _start;
@@ -172,4 +198,32 @@ internal sealed class JsonStreamCursor
 
         _end += read;
     }
+}
+
+/// <summary>Where one member cut by <see cref="JsonStreamCursor.CutMember"/> lies in the window, and its record's shape.</summary>
+internal readonly struct MemberSlices
+{
+    public MemberSlices(int keyStart, int keyLength, bool keyEscaped, int valueStart, int valueLength, RecordShape shape)
+    {
+        KeyStart = keyStart;
+        KeyLength = keyLength;
+        KeyEscaped = keyEscaped;
+        ValueStart = valueStart;
+        ValueLength = valueLength;
+        Shape = shape;
+    }
+
+    /// <summary>The key's text (without quotes) as written.</summary>
+    public int KeyStart { get; }
+
+    public int KeyLength { get; }
+
+    /// <summary>True when the key holds escapes (it must be decoded as JSON).</summary>
+    public bool KeyEscaped { get; }
+
+    public int ValueStart { get; }
+
+    public int ValueLength { get; }
+
+    public RecordShape Shape { get; }
 }

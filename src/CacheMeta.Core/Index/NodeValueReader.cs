@@ -220,6 +220,21 @@ internal sealed class NodeValueReader
         return Pooled(reader.ValueSpan);
     }
 
+    /// <summary>As <see cref="Pooled(ReadOnlySpan{byte})"/>; false when the bytes are not UTF-8.</summary>
+    public bool TryPooled(ReadOnlySpan<byte> raw, out string value)
+    {
+        try
+        {
+            value = Pooled(raw);
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
     /// <summary>The unescaped bytes of a string token as a shared string.</summary>
     public string Pooled(ReadOnlySpan<byte> raw)
     {
@@ -239,15 +254,13 @@ internal sealed class NodeValueReader
     {
         try
         {
-            return StrictUtf8.GetString(raw.ToArray());
+            return StrictUtf8.GetString(raw);
         }
         catch (DecoderFallbackException)
         {
             throw new JsonException("A value is not valid UTF-8.");
         }
     }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     // The raw bytes of the object or array the reader is on; the reader ends on its closing token.
     private static ReadOnlySpan<byte> Raw(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)

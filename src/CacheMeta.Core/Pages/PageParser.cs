@@ -3,6 +3,7 @@ using System.Text;
 using CacheMeta.Pages.Fast;
 using CacheMeta.Pages.Yaml;
 using CacheMeta.Query;
+using CacheMeta.Text;
 
 namespace CacheMeta.Pages;
 
@@ -13,8 +14,6 @@ namespace CacheMeta.Pages;
 /// </summary>
 internal sealed class PageParser
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly CompiledQuery _query;
     private readonly bool _packageOnly;
     private readonly SpecFactory _factory;
@@ -82,16 +81,12 @@ internal sealed class PageParser
         string text;
         try
         {
-#if NETSTANDARD2_0
-            text = StrictUtf8.GetString(bytes.ToArray());
-#else
             text = StrictUtf8.GetString(bytes);
-#endif
         }
         catch (DecoderFallbackException)
         {
             int bad = FirstInvalidUtf8(bytes);
-            string before = StrictUtf8.GetString(bytes.Slice(0, bad).ToArray());
+            string before = StrictUtf8.GetString(bytes.Slice(0, bad));
             var (line, column) = Position(before, before.Length);
             throw PageErrors.Invalid(path, $"The front matter is not valid UTF-8 (byte 0x{bytes[bad]:X2}).", line, column);
         }

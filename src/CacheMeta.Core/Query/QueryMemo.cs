@@ -6,12 +6,12 @@ namespace CacheMeta.Query;
 /// <summary>
 /// Per-worker answers of a <see cref="CompiledQuery"/>, keyed by criterion and value identity: readers hand
 /// out one instance per distinct value, so each distinct compiler, target or variant list is tested once.
-/// Criteria 0-7 are the filter parameters, 8-10 the host of -CompatibleWith; each -Spec constraint adds its own block after them.
+/// Answers are kept per block and <see cref="Criterion"/> (see <see cref="CriterionBlock"/>).
 /// </summary>
 internal sealed class QueryMemo
 {
     private const int MaxAnswers = 1 << 16;
-    private Dictionary<object, bool>?[] _answers = new Dictionary<object, bool>?[11];
+    private Dictionary<object, bool>?[] _answers = new Dictionary<object, bool>?[2 * CriterionBlock.Size];
 
     /// <summary>A memo; with <paramref name="tally"/>, the values it is asked about are also shown to the query's census.</summary>
     public QueryMemo(CensusTally? tally = null) => Tally = tally;
@@ -19,8 +19,9 @@ internal sealed class QueryMemo
     /// <summary>The worker's part of the query's <see cref="ValueCensus"/>; null when the query has none.</summary>
     public CensusTally? Tally { get; }
 
-    public Dictionary<object, bool> For(int criterion)
+    public Dictionary<object, bool> For(int block, Criterion test)
     {
+        int criterion = block * CriterionBlock.Size + (int)test;
         if (criterion >= _answers.Length)
         {
             Array.Resize(ref _answers, Math.Max(criterion + 1, _answers.Length * 2));
@@ -39,7 +40,7 @@ internal sealed class QueryMemo
     /// The answer of <paramref name="test"/> for <paramref name="value"/>, remembered in <paramref name="memo"/>
     /// (asked every time without one); true when there is no test.
     /// </summary>
-    public static bool Check(QueryMemo? memo, int criterion, object? value, Func<object?, bool>? test)
+    public static bool Check(QueryMemo? memo, int block, Criterion criterion, object? value, Func<object?, bool>? test)
     {
         if (test is null)
         {
@@ -51,7 +52,7 @@ internal sealed class QueryMemo
             return test(value);
         }
 
-        var answers = memo.For(criterion);
+        var answers = memo.For(block, criterion);
         if (!answers.TryGetValue(value, out bool answer))
         {
             answer = test(value);

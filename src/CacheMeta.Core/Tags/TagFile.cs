@@ -1,5 +1,6 @@
 using System.Text;
 using CacheMeta.IO;
+using CacheMeta.Text;
 
 namespace CacheMeta.Tags;
 
@@ -8,8 +9,6 @@ internal static class TagFile
 {
     /// <summary>Tag lists are a few kilobytes; anything past this is not one.</summary>
     public const long MaxBytes = 32L * 1024 * 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string ReadText(string path, ErrorId invalidId, string what = "a tag list")
     {

@@ -13,9 +13,6 @@ namespace CacheMeta.Pages.Fast;
 /// </summary>
 internal sealed class FastRecordReader
 {
-    private const int Hash = 0, Compiler = 1, Versions = 2, Os = 3, Platform = 4, Target = 5, Variants = 6,
-        Stacks = 7, Size = 8, Tarball = 9;
-
     private readonly FastJsonReader _json;
     private readonly SpecFactory _factory;
     private readonly QueryMemo _memo;
@@ -65,132 +62,128 @@ internal sealed class FastRecordReader
     private bool TryRecord(ref JsonScanner scanner, string package, string? tag, string path, CompiledQuery query,
         bool packageOnly, List<CacheSpec> specs)
     {
+        var record = new ScannedRecord(packageOnly ? RecordField.None : query.RecordFieldsRead);
+        if (!TryScan(ref scanner, ref record))
+        {
+            return false;
+        }
+
+        var line = scanner.Text;
+        var hash = line.Slice(record.HashStart, record.HashLength);
+        if (packageOnly || !query.MatchesHash(hash)
+            || !query.MatchesRecord(_memo, package, hash, record.Compiler, record.OS, record.Platform, record.Target,
+                _factory.FamilyOf(record.Target), record.Versions, record.Variants, record.Stacks))
+        {
+            return true;
+        }
+
+        Materialise(line, ref record);
+        string? tarball = record.TarballStart < 0 ? null : Ascii.Decode(line.Slice(record.TarballStart, record.TarballLength));
+        specs.Add(_factory.Create(package, tag, Ascii.Decode(hash), record.Versions, record.Compiler, record.OS, record.Platform,
+            record.Target, record.Variants, record.Stacks, record.Size, tarball, path));
+        return true;
+    }
+
+    // Reads one record object: the fields the query tests are decoded as shared values, the others only checked (the
+    // YAML reading would reject a wrong type) and their places kept, so a record that does not match costs no decoding.
+    [MethodImpl(Jit.Optimized)]
+    private bool TryScan(ref JsonScanner scanner, ref ScannedRecord record)
+    {
         if (!scanner.Take((byte)'{'))
         {
             return false;
         }
 
-        int seen = 0;
+        var seen = RecordField.None;
         List<string>? unknown = null;
-        string? compiler = null, os = null, platform = null, target = null;
-        IReadOnlyList<string> versions = ValueList.None, variants = versions, stacks = versions;
-        long? size = null;
-        int hashStart = -1, hashLength = 0, tarballStart = -1, tarballLength = 0;
-        var line = scanner.Text;
-        int decodeNow = packageOnly ? 0 : query.RecordFieldsRead;
-        Span<int> deferred = stackalloc int[14]; // start and length of each skipped value, by field bit
-        deferred.Clear();
-
-        if (!scanner.Take((byte)'}'))
+        if (scanner.Take((byte)'}'))
         {
-            while (true)
+            return false; // no hash
+        }
+
+        while (true)
+        {
+            if (!scanner.TryKey(out var key))
             {
-                if (!scanner.TryKey(out var key))
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                int field = FieldOf(key);
-                if ((field >= 0 && (seen & (1 << field)) != 0) || (field < 0 && !_json.FirstUnknownKey(key, ref unknown)))
-                {
-                    return false; // a repeated key: the YAML reading rejects it and says where
-                }
+            var field = FieldOf(key);
+            if ((seen & field) != 0 || (field == RecordField.None && !_json.FirstUnknownKey(key, ref unknown)))
+            {
+                return false; // a repeated key: the YAML reading rejects it and says where
+            }
 
-                seen |= field >= 0 ? 1 << field : 0;
-                bool ok;
-                switch (field)
-                {
-                    case Hash:
-                        // The hash is unique per record: keep its position and decode it only if the record matches.
-                        ok = scanner.TryString(out var hash, out hashStart) && !FastJsonReader.TooLong(hash);
-                        hashLength = hash.Length;
-                        break;
-                    case Compiler or Os or Platform or Target or Versions or Variants or Stacks when (decodeNow & Bit(field)) == 0:
-                        // Not read by the query: check it now (the YAML reading would reject a wrong type), decode it
-                        // only if the record matches.
-                        scanner.Peek();
-                        int start = scanner.Position;
-                        ok = field is Versions or Variants or Stacks
-                            ? FastJsonReader.TrySkipStringList(ref scanner)
-                            : FastJsonReader.TrySkipOptionalString(ref scanner);
-                        deferred[2 * Slot(field)] = start;
-                        deferred[(2 * Slot(field)) + 1] = scanner.Position - start;
-                        break;
-                    case Compiler: ok = _json.TryOptionalString(ref scanner, out compiler); break;
-                    case Os: ok = _json.TryOptionalString(ref scanner, out os); break;
-                    case Platform: ok = _json.TryOptionalString(ref scanner, out platform); break;
-                    case Target: ok = _json.TryOptionalString(ref scanner, out target); break;
-                    case Versions: ok = _json.TryStringList(ref scanner, out versions); break;
-                    case Variants: ok = _json.TryStringList(ref scanner, out variants); break;
-                    case Stacks: ok = _json.TryStringList(ref scanner, out stacks); break;
-                    case Size: ok = TrySize(ref scanner, out size); break;
-                    case Tarball:
-                        tarballStart = -1;
-                        ok = scanner.TryNull()
-                            || (scanner.TryString(out var tarball, out tarballStart) && !FastJsonReader.TooLong(tarball)
-                                && (tarballLength = tarball.Length) >= 0);
-                        break;
-                    default:
-                        ok = scanner.TrySkipValue();
-                        break;
-                }
+            seen |= field;
+            if (!TryField(ref scanner, field, ref record))
+            {
+                return false;
+            }
 
-                if (!ok)
-                {
-                    return false;
-                }
-
-                if (!scanner.NextItem((byte)'}', out bool more))
-                {
-                    if (!more || !scanner.Take((byte)'}'))
-                    {
-                        return false;
-                    }
-
-                    break;
-                }
+            if (!scanner.NextItem((byte)'}', out bool ok))
+            {
+                return ok && scanner.Take((byte)'}') && record.HashStart >= 0;
             }
         }
-
-        if (hashStart < 0)
-        {
-            return false;
-        }
-
-        if (packageOnly || !query.MatchesHash(line.Slice(hashStart, hashLength))
-            || !query.MatchesRecord(_memo, package, line.Slice(hashStart, hashLength), compiler, os, platform, target,
-                _factory.FamilyOf(target), versions, variants, stacks))
-        {
-            return true;
-        }
-
-        // The record matches: decode what was only checked.
-        compiler = Text(Deferred(line, deferred, Compiler), compiler);
-        os = Text(Deferred(line, deferred, Os), os);
-        platform = Text(Deferred(line, deferred, Platform), platform);
-        target = Text(Deferred(line, deferred, Target), target);
-        versions = List(Deferred(line, deferred, Versions), versions);
-        variants = List(Deferred(line, deferred, Variants), variants);
-        stacks = List(Deferred(line, deferred, Stacks), stacks);
-
-        string hashText = Ascii.Decode(line.Slice(hashStart, hashLength));
-        string? tarballText = tarballStart < 0 ? null : Ascii.Decode(line.Slice(tarballStart, tarballLength));
-        specs.Add(_factory.Create(package, tag, hashText, versions, compiler, os, platform, target, variants, stacks,
-            size, tarballText, path));
-        return true;
     }
 
-    // The bit of a field in CompiledQuery.RecordFieldsRead, and its slot in the deferred spans.
-    private static int Slot(int field) => field switch
+    [MethodImpl(Jit.Optimized)]
+    private bool TryField(ref JsonScanner scanner, RecordField field, ref ScannedRecord record)
     {
-        Compiler => 0, Os => 1, Platform => 2, Target => 3, Versions => 4, Variants => 5, _ => 6,
-    };
+        if ((field & Deferrable) != 0 && (record.DecodeNow & field) == 0)
+        {
+            scanner.Peek();
+            int start = scanner.Position;
+            bool ok = (field & Lists) != 0 ? FastJsonReader.TrySkipStringList(ref scanner) : FastJsonReader.TrySkipOptionalString(ref scanner);
+            record.Defer(field, start, scanner.Position - start);
+            return ok;
+        }
 
-    private static int Bit(int field) => 1 << Slot(field);
+        switch (field)
+        {
+            case RecordField.Hash:
+                // The hash is unique per record: keep its position and decode it only if the record matches.
+                bool isHash = scanner.TryString(out var hash, out record.HashStart) && !FastJsonReader.TooLong(hash);
+                record.HashLength = hash.Length;
+                return isHash;
+            case RecordField.Compiler: return _json.TryOptionalString(ref scanner, out record.Compiler);
+            case RecordField.OS: return _json.TryOptionalString(ref scanner, out record.OS);
+            case RecordField.Platform: return _json.TryOptionalString(ref scanner, out record.Platform);
+            case RecordField.Target: return _json.TryOptionalString(ref scanner, out record.Target);
+            case RecordField.Versions: return _json.TryStringList(ref scanner, out record.Versions);
+            case RecordField.Variants: return _json.TryStringList(ref scanner, out record.Variants);
+            case RecordField.Stacks: return _json.TryStringList(ref scanner, out record.Stacks);
+            case RecordField.Size: return TrySize(ref scanner, out record.Size);
+            case RecordField.Tarball:
+                record.TarballStart = -1;
+                if (scanner.TryNull())
+                {
+                    return true;
+                }
 
-    // The raw value of a field that was checked but not decoded; empty when it was decoded (or absent).
-    private static ReadOnlySpan<byte> Deferred(ReadOnlySpan<byte> line, Span<int> deferred, int field) =>
-        line.Slice(deferred[2 * Slot(field)], deferred[(2 * Slot(field)) + 1]);
+                bool isTarball = scanner.TryString(out var tarball, out record.TarballStart) && !FastJsonReader.TooLong(tarball);
+                record.TarballLength = tarball.Length;
+                return isTarball;
+            default:
+                return scanner.TrySkipValue();
+        }
+    }
+
+    // The record matches: decode what was only checked.
+    private void Materialise(ReadOnlySpan<byte> line, ref ScannedRecord record)
+    {
+        record.Compiler = Text(record.Deferred(line, RecordField.Compiler), record.Compiler);
+        record.OS = Text(record.Deferred(line, RecordField.OS), record.OS);
+        record.Platform = Text(record.Deferred(line, RecordField.Platform), record.Platform);
+        record.Target = Text(record.Deferred(line, RecordField.Target), record.Target);
+        record.Versions = List(record.Deferred(line, RecordField.Versions), record.Versions);
+        record.Variants = List(record.Deferred(line, RecordField.Variants), record.Variants);
+        record.Stacks = List(record.Deferred(line, RecordField.Stacks), record.Stacks);
+    }
+
+    private const RecordField Lists = RecordField.Versions | RecordField.Variants | RecordField.Stacks;
+
+    private const RecordField Deferrable = RecordField.Compiler | RecordField.OS | RecordField.Platform | RecordField.Target | Lists;
 
     private string? Text(ReadOnlySpan<byte> raw, string? decoded)
     {
@@ -218,22 +211,23 @@ internal sealed class FastRecordReader
 
     // The record keys by length and a distinguishing byte, then confirmed: ten names, one comparison each.
     [MethodImpl(Jit.Optimized)]
-    private static int FieldOf(ReadOnlySpan<byte> name)
+    private static RecordField FieldOf(ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
-            case 2: return name.SequenceEqual("os"u8) ? Os : -1;
-            case 4: return name.SequenceEqual("hash"u8) ? Hash : name.SequenceEqual("size"u8) ? Size : -1;
-            case 6: return name.SequenceEqual("target"u8) ? Target : name.SequenceEqual("stacks"u8) ? Stacks : -1;
-            case 7: return name.SequenceEqual("tarball"u8) ? Tarball : -1;
+            case 2: return name.SequenceEqual("os"u8) ? RecordField.OS : RecordField.None;
+            case 4: return name.SequenceEqual("hash"u8) ? RecordField.Hash : name.SequenceEqual("size"u8) ? RecordField.Size : RecordField.None;
+            case 6: return name.SequenceEqual("target"u8) ? RecordField.Target : name.SequenceEqual("stacks"u8) ? RecordField.Stacks : RecordField.None;
+            case 7: return name.SequenceEqual("tarball"u8) ? RecordField.Tarball : RecordField.None;
             case 8:
                 return name[0] switch
                 {
-                    (byte)'c' => name.SequenceEqual("compiler"u8) ? Compiler : -1,
-                    (byte)'p' => name.SequenceEqual("platform"u8) ? Platform : -1,
-                    _ => name.SequenceEqual("versions"u8) ? Versions : name.SequenceEqual("variants"u8) ? Variants : -1,
+                    (byte)'c' => name.SequenceEqual("compiler"u8) ? RecordField.Compiler : RecordField.None,
+                    (byte)'p' => name.SequenceEqual("platform"u8) ? RecordField.Platform : RecordField.None,
+                    _ => name.SequenceEqual("versions"u8) ? RecordField.Versions
+                        : name.SequenceEqual("variants"u8) ? RecordField.Variants : RecordField.None,
                 };
-            default: return -1;
+            default: return RecordField.None;
         }
     }
 

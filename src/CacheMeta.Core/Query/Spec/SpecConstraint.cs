@@ -14,9 +14,6 @@ namespace CacheMeta.Query.Spec;
 /// </summary>
 internal sealed class SpecConstraint
 {
-    /// <summary>How many memo slots one constraint uses (version, compilers, variants, platform, OS, target).</summary>
-    internal const int MemoSlots = 6;
-
     private readonly Wildcard? _name;
     private readonly Func<object?, bool>? _version, _compilers, _variants, _platform, _os, _target;
 
@@ -176,15 +173,15 @@ internal sealed class SpecConstraint
             && MatchesValues(null, 0, spec.Compiler, spec.OS, spec.Platform, spec.Target, spec.Versions, spec.Variants);
     }
 
-    /// <summary>The parts other than name and hash, on a record's shared values, memoized from <paramref name="slot"/> on.</summary>
-    internal bool MatchesValues(QueryMemo? memo, int slot, string? compiler, string? os, string? platform, string? target,
+    /// <summary>The parts other than name and hash, on a record's shared values, memoized in the memo's <paramref name="block"/>.</summary>
+    internal bool MatchesValues(QueryMemo? memo, int block, string? compiler, string? os, string? platform, string? target,
         IReadOnlyList<string> versions, IReadOnlyList<string> variants) =>
-        QueryMemo.Check(memo, slot + 3, platform, _platform)
-        && QueryMemo.Check(memo, slot + 4, os, _os)
-        && QueryMemo.Check(memo, slot + 5, target, _target)
-        && QueryMemo.Check(memo, slot + 1, compiler, _compilers)
-        && QueryMemo.Check(memo, slot, versions, _version)
-        && QueryMemo.Check(memo, slot + 2, variants, _variants);
+        QueryMemo.Check(memo, block, Criterion.Platform, platform, _platform)
+        && QueryMemo.Check(memo, block, Criterion.OS, os, _os)
+        && QueryMemo.Check(memo, block, Criterion.Target, target, _target)
+        && QueryMemo.Check(memo, block, Criterion.Compiler, compiler, _compilers)
+        && QueryMemo.Check(memo, block, Criterion.Versions, versions, _version)
+        && QueryMemo.Check(memo, block, Criterion.Variants, variants, _variants);
 
     /// <summary>The spec in Spack's order: name, version, variants, compilers, architecture, hash.</summary>
     public override string ToString()

@@ -25,7 +25,10 @@ internal static class GeneratedIndexWriter
         return buffer.ToArray();
     }
 
-    public static void Write(GeneratedIndex index, Stream stream)
+    public static void Write(GeneratedIndex index, Stream stream) => Write(index, stream, _ => true);
+
+    /// <summary>Writes the records <paramref name="include"/> keeps (a stack's index holds a subset of the root's).</summary>
+    public static void Write(GeneratedIndex index, Stream stream, Func<GeneratedNode, bool> include)
     {
         var refCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var edge in index.Nodes.SelectMany(n => n.Edges))
@@ -38,7 +41,7 @@ internal static class GeneratedIndexWriter
         json.WriteStartObject("database");
         json.WriteString("version", "8");
         json.WriteStartObject("installs");
-        foreach (var node in index.Nodes)
+        foreach (var node in index.Nodes.Where(include))
         {
             json.WriteStartObject(node.Hash);
             json.WriteStartObject("spec");

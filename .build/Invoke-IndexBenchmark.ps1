@@ -1,0 +1,143 @@
+<#
+.SYNOPSIS
+    Measures CacheMeta on a public-scale build-cache index against the floor, jq and Python (build.ps1 -Task Bench).
+
+.DESCRIPTION
+    Runs in a child pwsh with the staged module, over the tree the bench tool's 'indexes' command writes: a root index
+    of 150,000 specs (database 8) and three stack indexes of one tag, with a catalog, served from 127.0.0.1 by the
+    bench tool. After a warm-up, the median of -Repetitions runs of:
+      floor  one thread streaming the root index through System.Text.Json's reader, building nothing
+      i      Get-CacheSpec -Mirror root -Name no-such-package
+      ii     Get-CacheSpec -Mirror root -Name 'py-*'
+      iii    Get-CacheSpec -Mirror root (every spec as an object)
+      iv     Get-CacheSpec -Catalog url -Stack e4s -TargetFamily aarch64 -CompleteStacks
+      v      a ^ query (py-* ^glibc@2.39) and vi the audit of Test-CacheIndex, through the engine in the bench tool
+             (their cmdlets are built elsewhere; the rows switch to the cmdlets when they are merged)
+      vii    the first object
+      viii   peak working set of a fresh pwsh for i, ii and iii
+      ix     -Name 'py-*' again on the served, cached and unchanged root index
+    and jq and Python's json.load on ii (once each: they take seconds; skipped with a note when missing), checking
+    that CacheMeta, jq and Python count the same specs. Writes the results as JSON to -ResultPath.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModuleManifest,
+    [Parameter(Mandatory)] [string] $BenchTool,
+    [Parameter(Mandatory)] [string] $Root,
+    [Parameter(Mandatory)] [string] $ResultPath,
+    [int] $Repetitions = 5,
+    [int] $WarmUp = 3
+)
+
+$ErrorActionPreference = 'Stop'
+$env:CACHEMETA_CACHE_DIR = Join-Path (Split-Path $ResultPath) 'index-cache' # never the user's cache
+Import-Module $ModuleManifest
+$mirror = Join-Path $Root 'develop'
+$file = Join-Path $mirror 'build_cache/index.json'
+
+. (Join-Path $PSScriptRoot 'Measure-Median.ps1')
+$PSDefaultParameterValues['Measure-Median:Count'] = $Repetitions
+$PSDefaultParameterValues['Measure-Median:WarmUp'] = $WarmUp
+
+function Invoke-Tool([string[]] $Arguments) {
+    # The bench tool prints "<median ms> <count>".
+    $line = & dotnet $BenchTool @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "The bench tool failed: $Arguments" }
+    $ms, $count = $line -split ' '
+    [pscustomobject]@{ Ms = [double]$ms; Output = [long]$count }
+}
+
+$server = [Diagnostics.Process]::new()
+$server.StartInfo = [Diagnostics.ProcessStartInfo]::new('dotnet', "`"$BenchTool`" serve `"$Root`"")
+$server.StartInfo.RedirectStandardInput = $true
+$server.StartInfo.RedirectStandardOutput = $true
+$null = $server.Start()
+try {
+    $url = $server.StandardOutput.ReadLine()
+    $catalog = $url + 'catalog.json'
+    $served = $url + 'develop'
+    $r = [ordered]@{}
+    $r.Floor = Invoke-Tool @('index-floor', $file, $Repetitions, $WarmUp)
+    Write-Host ("  floor {0,8:N0} ms  {1:N0} tokens" -f $r.Floor.Ms, $r.Floor.Output)
+    $r.I = Measure-Median { (Get-CacheSpec -Mirror $mirror -Name no-such-package | Measure-Object).Count }
+    $r.II = Measure-Median { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
+    $r.III = Measure-Median { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
+    $r.IV = Measure-Median { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
+    $r.V = Invoke-Tool @('engine', 'query', $file, $Repetitions, $WarmUp, 'py-* ^glibc@2.39')
+    $r.VI = Invoke-Tool @('engine', 'audit', $file, $Repetitions, $WarmUp)
+    $r.VII = Measure-Median { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash } -WarmUp ($WarmUp * 3)
+    $null = Get-CacheSpec -Mirror $served -Name no-such-package # downloads once; later runs revalidate
+    $r.IX = Measure-Median { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
+    foreach ($key in 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'IX') { Write-Host ("  {0,-5} {1,8:N1} ms  {2}" -f $key, $r[$key].Ms, $r[$key].Output) }
+    if ($r.I.Output -ne 0) { throw "-Name no-such-package found $($r.I.Output) specs." }
+    if ($r.IX.Output -ne $r.II.Output) { throw "The served index counted $($r.IX.Output) py-* specs, the local one $($r.II.Output)." }
+}
+finally {
+    $server.StandardInput.Close()
+    $null = $server.WaitForExit(10000)
+}
+
+# Fresh processes: the peak belongs to one question alone.
+$pwsh = Join-Path $PSHOME 'pwsh.dll'
+$peaks = foreach ($question in "-Name no-such-package", "-Name 'py-*'", '') {
+    $script = "Import-Module '$ModuleManifest'; `$null = Get-CacheSpec -Mirror '$mirror' $question | Measure-Object; [Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64"
+    [math]::Round([long](& dotnet $pwsh -NoProfile -NonInteractive -Command $script) / 1MB, 1)
+}
+Write-Host ("  viii  {0} MB peak (i, ii, iii)" -f ($peaks -join ', '))
+
+# jq and Python on (ii): the in-cache records whose package name starts with py-.
+$jq = Get-Command jq -ErrorAction Ignore
+$r.Jq = if ($jq) {
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $count = [long](& $jq.Source '[.database.installs[] | select(.in_buildcache == true and (.spec.name | startswith("py-")))] | length' $file)
+    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; Output = $count }
+}
+else { Write-Host '  jq is not installed: its row is skipped.' }
+$python = Get-Command python3 -ErrorAction Ignore
+$r.Python = if ($python) {
+    $code = 'import json, sys; d = json.load(open(sys.argv[1], "rb")); print(sum(1 for r in d["database"]["installs"].values() if r.get("in_buildcache") is True and r["spec"]["name"].startswith("py-")))'
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $count = [long](& $python.Source -c $code $file)
+    [pscustomobject]@{ Ms = $clock.Elapsed.TotalMilliseconds; Output = $count }
+}
+else { Write-Host '  python3 is not installed: its row is skipped.' }
+foreach ($name in 'Jq', 'Python') {
+    if ($r[$name]) {
+        Write-Host ("  {0,-6} {1,8:N0} ms  {2}" -f $name, $r[$name].Ms, $r[$name].Output)
+        if ($r[$name].Output -ne $r.II.Output) { throw "Get-CacheSpec counted $($r.II.Output) py-* specs, $name $($r[$name].Output)." }
+    }
+}
+
+$floor = $r.Floor.Ms
+$results = [ordered]@{ Load = (Get-Content /proc/loadavg -ErrorAction Ignore); PeakMB = $peaks }
+foreach ($key in $r.Keys) { $results[$key] = [ordered]@{ Ms = $r[$key].Ms; Count = $r[$key].Output } }
+$results | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultPath
+
+$rows = @(
+    @{ Case = 'floor: Utf8JsonReader over the index, 1 thread'; Key = 'Floor' }
+    @{ Case = '(i) Get-CacheSpec -Mirror m -Name no-such-package'; Key = 'I'; Target = 1.2 }
+    @{ Case = "(ii) -Name 'py-*'"; Key = 'II'; Target = 1.5 }
+    @{ Case = '(iii) every spec as an object'; Key = 'III'; Target = 2.5 }
+    @{ Case = '(iv) catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks'; Key = 'IV' }
+    @{ Case = '(v) ^ query py-* ^glibc@2.39 (engine)'; Key = 'V' }
+    @{ Case = '(vi) Test-CacheIndex audit (engine)'; Key = 'VI' }
+    @{ Case = '(vii) first object'; Key = 'VII' }
+    @{ Case = "(ix) -Name 'py-*' again, cached and unchanged"; Key = 'IX'; Target = 0.5 }
+    @{ Case = "jq on (ii)"; Key = 'Jq' }
+    @{ Case = "Python json.load on (ii)"; Key = 'Python' }
+)
+$table = foreach ($row in $rows) {
+    $m = $r[$row.Key]
+    [pscustomobject]@{
+        Case    = $row.Case
+        ms      = if ($m) { '{0:N1}' -f $m.Ms } else { 'skipped' }
+        'x floor' = if ($m) { '{0:N2}' -f ($m.Ms / $floor) } else { '-' }
+        Count   = if ($m) { $m.Output } else { '-' }
+        Target  = if ($row.Target) { ('<= {0}x' -f $row.Target) + $(if ($m.Ms / $floor -le $row.Target) { ' ok' } else { ' MISSED' }) }
+                  elseif ($row.Key -eq 'VII') { '< 100 ms' + $(if ($m.Ms -lt 100) { ' ok' } else { ' MISSED' }) } else { '' }
+    }
+}
+$table | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
+$maxPeak = ($peaks | Measure-Object -Maximum).Maximum
+Write-Host ("(viii) peak working set {0} MB for (i), (ii), (iii): <= 200 MB{1}" -f ($peaks -join ' / '), $(if ($maxPeak -le 200) { ' ok' } else { ' MISSED' }))
+if ($r.Jq) { Write-Host ("(ii) is {0:N1}x faster than jq: >= 10x{1}" -f ($r.Jq.Ms / $r.II.Ms), $(if ($r.Jq.Ms / $r.II.Ms -ge 10) { ' ok' } else { ' MISSED' })) }
+Write-Host ("Load average during the run: {0}" -f $results.Load)
