@@ -1,0 +1,23 @@
+namespace CacheMeta.Index;
+
+/// <summary>
+/// What <see cref="RecordScanner"/> noted of one record, for reading a record the query rules out by its name and
+/// version alone. Offsets are into the record's value (0 when absent); <see cref="Unusual"/> sends the record to the reference reading.
+/// </summary>
+internal struct RecordShape
+{
+    /// <summary>How many <c>spec</c> members the record has.</summary>
+    public int Specs;
+
+    /// <summary>The name's string token (quotes included), when it is the spec's first member.</summary>
+    public int NameStart, NameEnd;
+
+    /// <summary>The version's token (a string with quotes, or a number).</summary>
+    public int VersionStart, VersionEnd;
+
+    /// <summary><c>in_buildcache</c> is <c>true</c> (its last value).</summary>
+    public bool InBuildcache;
+
+    /// <summary>Anything a quick reading does not decide: the reference reading of the record does.</summary>
+    public bool Unusual;
+}
