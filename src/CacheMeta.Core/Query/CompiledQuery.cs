@@ -104,7 +104,6 @@ internal sealed partial class CompiledQuery
         }
 
         _specs = specs.Count == 0 ? null : specs.ToArray();
-        RecordFieldsRead = (_specs is not null ? RecordField.SpecValues : RecordField.None) | FieldsTested(_parameterTests) | FieldsTested(_hostTests);
         Specs = specs;
         HasDependencyConstraints = specs.Exists(s => s.HasDependencies);
         HasSpecCriteria = Array.Exists(_parameterTests, t => t is not null) || _host is not null || _hashPrefixes is not null
@@ -128,12 +127,6 @@ internal sealed partial class CompiledQuery
 
     /// <summary>The stacks asked for as given, null when none: a catalog reads only these stacks' indexes.</summary>
     internal IReadOnlyList<string>? StackValues { get; }
-
-    /// <summary>
-    /// The record fields the record tests read (a target family is read from the target). Readers decode the other
-    /// fields of a record only when it matches: most records of a selective query never need them.
-    /// </summary>
-    internal RecordField RecordFieldsRead { get; }
 
     /// <summary>True when single specs are filtered (not only whole pages).</summary>
     public bool HasSpecCriteria { get; }
@@ -175,23 +168,6 @@ internal sealed partial class CompiledQuery
     private static void Test(Func<object?, bool>?[] tests, Criterion criterion, Func<object?, bool>? test) => tests[(int)criterion] = test;
 
     private static Func<object?, bool>? Matcher(PatternMatcher? patterns) => patterns is null ? null : v => patterns.Matches((string?)v);
-
-    // The fields a block of tests reads: each criterion reads its own field, a target family the target.
-    private static RecordField FieldsTested(Func<object?, bool>?[] tests)
-    {
-        var fields = RecordField.None;
-        foreach (var (criterion, field) in new[]
-        {
-            (Criterion.Compiler, RecordField.Compiler), (Criterion.OS, RecordField.OS), (Criterion.Platform, RecordField.Platform),
-            (Criterion.Target, RecordField.Target), (Criterion.TargetFamily, RecordField.Target), (Criterion.Versions, RecordField.Versions),
-            (Criterion.Variants, RecordField.Variants), (Criterion.Stacks, RecordField.Stacks),
-        })
-        {
-            fields |= tests[(int)criterion] is null ? RecordField.None : field;
-        }
-
-        return fields;
-    }
 
     private static PatternMatcher? Patterns(IReadOnlyList<string>? values) =>
         SpecQuery.IsEmpty(values) ? null : new PatternMatcher(values!);

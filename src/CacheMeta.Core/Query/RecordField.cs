@@ -3,8 +3,7 @@ using System;
 namespace CacheMeta.Query;
 
 /// <summary>
-/// The fields of a spec record, as bits: what a reader has seen of a record, and which fields a query reads
-/// (<see cref="CompiledQuery.RecordFieldsRead"/>) so the reader decodes the others only for records that match.
+/// The fields of a spec record, as bits: what a reader has seen of a record (a repeated key is an error).
 /// One numbering for the page reader, the query and the -Spec constraints.
 /// </summary>
 [Flags]
@@ -21,9 +20,6 @@ internal enum RecordField
     Stacks = 1 << 7,
     Size = 1 << 8,
     Tarball = 1 << 9,
-
-    /// <summary>What a -Spec constraint reads of a record: every value but the stacks.</summary>
-    SpecValues = Compiler | OS | Platform | Target | Versions | Variants,
 }
 
 /// <summary>

@@ -126,44 +126,6 @@ internal sealed class FastJsonReader
         return items;
     }
 
-    /// <summary>Checks a string-or-null value (as <see cref="TryOptionalString"/> would accept it) without decoding it.</summary>
-    [MethodImpl(Jit.Optimized)]
-    public static bool TrySkipOptionalString(ref JsonScanner scanner) =>
-        scanner.TryNull() || (scanner.TryString(out var text, out _) && !TooLong(text));
-
-    /// <summary>Checks a list of strings (as <see cref="TryStringList"/> would accept it) without decoding it.</summary>
-    [MethodImpl(Jit.Optimized)]
-    public static bool TrySkipStringList(ref JsonScanner scanner)
-    {
-        if (scanner.TryNull())
-        {
-            return true;
-        }
-
-        if (!scanner.Take((byte)'['))
-        {
-            return false;
-        }
-
-        if (scanner.Take((byte)']'))
-        {
-            return true;
-        }
-
-        while (true)
-        {
-            if (!scanner.TryString(out var item, out _) || TooLong(item))
-            {
-                return false;
-            }
-
-            if (!scanner.NextItem((byte)']', out bool ok))
-            {
-                return ok && scanner.Take((byte)']');
-            }
-        }
-    }
-
     /// <summary>
     /// True the first time an unknown key is seen in an object, false when it repeats: the YAML reading
     /// rejects every repeated key, known or not. <paramref name="seen"/> is created on first use (rare).
