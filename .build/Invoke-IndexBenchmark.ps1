@@ -11,8 +11,8 @@
       ii     Get-CacheSpec -Mirror root -Name 'py-*'
       iii    Get-CacheSpec -Mirror root (every spec as an object)
       iv     Get-CacheSpec -Catalog url -Stack e4s -TargetFamily aarch64 -CompleteStacks
-      v      a ^ query (py-* ^glibc@2.39) and vi the audit of Test-CacheIndex, through the engine in the bench tool
-             (their cmdlets are built elsewhere; the rows switch to the cmdlets when they are merged)
+      v      Get-CacheSpec -Mirror root -Spec 'py-* ^glibc@2.39' (a ^ query, answered on the index's graph)
+      vi     Test-CacheIndex -Mirror root (the audit)
       vii    the first object
       viii   peak working set of a fresh pwsh for i, ii and iii
       ix     -Name 'py-*' again on the served, cached and unchanged root index
@@ -62,8 +62,8 @@ try {
     $r.II = Measure-Median { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
     $r.III = Measure-Median { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
     $r.IV = Measure-Median { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
-    $r.V = Invoke-Tool @('engine', 'query', $file, $Repetitions, $WarmUp, 'py-* ^glibc@2.39')
-    $r.VI = Invoke-Tool @('engine', 'audit', $file, $Repetitions, $WarmUp)
+    $r.V = Measure-Median { (Get-CacheSpec -Mirror $mirror -Spec 'py-* ^glibc@2.39' | Measure-Object).Count }
+    $r.VI = Measure-Median { (Test-CacheIndex -Mirror $mirror | Measure-Object).Count }
     $r.VII = Measure-Median { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash } -WarmUp ($WarmUp * 3)
     $null = Get-CacheSpec -Mirror $served -Name no-such-package # downloads once; later runs revalidate
     $r.IX = Measure-Median { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
@@ -118,8 +118,8 @@ $rows = @(
     @{ Case = "(ii) -Name 'py-*'"; Key = 'II'; Target = 1.5 }
     @{ Case = '(iii) every spec as an object'; Key = 'III'; Target = 2.5 }
     @{ Case = '(iv) catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks'; Key = 'IV' }
-    @{ Case = '(v) ^ query py-* ^glibc@2.39 (engine)'; Key = 'V' }
-    @{ Case = '(vi) Test-CacheIndex audit (engine)'; Key = 'VI' }
+    @{ Case = "(v) -Spec 'py-* ^glibc@2.39'"; Key = 'V' }
+    @{ Case = '(vi) Test-CacheIndex -Mirror m'; Key = 'VI' }
     @{ Case = '(vii) first object'; Key = 'VII' }
     @{ Case = "(ix) -Name 'py-*' again, cached and unchanged"; Key = 'IX'; Target = 0.5 }
     @{ Case = "jq on (ii)"; Key = 'Jq' }

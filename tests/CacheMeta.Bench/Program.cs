@@ -11,7 +11,6 @@ using CacheMeta.Tests.Support.Generated;
 //   index <mirror> <specs> <seed>                                 writes <mirror>/build_cache/index.json, a Spack 1.x index
 //   indexes <root> <specs> <seed>                                 writes a tag's root and stack indexes and catalog.json (reused when a stamp says so)
 //   index-floor <file> <repetitions> <warmUp>                     prints the median time of one Utf8JsonReader pass in ms
-//   engine <query|audit> <file> <repetitions> <warmUp> [spec]     a ^ query or the audit through the engine: median ms and count
 //   serve <root>                                                  serves the files under root on 127.0.0.1 until stdin closes
 switch (args.FirstOrDefault())
 {
@@ -82,16 +81,6 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
-    case "engine":
-    {
-        string file = args[2];
-        Func<long> run = args[1] == "audit" ? () => IndexEngine.Audit(file) : () => IndexEngine.Query(file, args[5]);
-        var (ms, count) = Median(() => { var clock = System.Diagnostics.Stopwatch.StartNew(); long n = run(); return (clock.Elapsed.TotalMilliseconds, n); },
-            Number(args[3]), Number(args[4]));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} {count}"));
-        return 0;
-    }
-
     case "serve":
     {
         // The files in memory (an index is read whole by every client anyway), with ETags, so a client's cache revalidates.
@@ -110,7 +99,7 @@ switch (args.FirstOrDefault())
     }
 
     default:
-        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed> | indexes <root> <specs> <seed> | index-floor <file> <repetitions> <warmUp> | engine <query|audit> <file> <repetitions> <warmUp> [spec] | serve <root>");
+        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed> | indexes <root> <specs> <seed> | index-floor <file> <repetitions> <warmUp> | serve <root>");
         return 2;
 }
 
