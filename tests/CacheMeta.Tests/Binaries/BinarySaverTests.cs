@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using CacheMeta.Binaries;
+using CacheMeta.Mirrors;
 using CacheMeta.Binaries.Signing;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -81,7 +82,7 @@ public class BinarySaverTests : ServerTest
         var spec = BinaryMirror.Spec(Server.Url("m/"), 3, "zlib", "1.3.1", IndexFixtures.Hash("zlib"));
         byte[] tarball = mirror.Add(spec, TestKey.Mirror);
         mirror.Serve(Server, "m");
-        string path = BinaryLocator.Blob("sha256", IndexFixtures.Sha256(tarball));
+        string path = MirrorLayout.BlobPath("sha256", IndexFixtures.Sha256(tarball));
         byte[] served = wrongLength ? tarball.Concat(new byte[] { 1 }).ToArray() : tarball.Select((b, i) => i == 10 ? (byte)(b ^ 1) : b).ToArray();
         Server.Serve("m/" + path, served);
         var (resolver, saver) = Saver();
