@@ -117,7 +117,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
         long done = 0;
         var clock = Stopwatch.StartNew();
         long lastWrite = -1000;
-        using var work = new OrderedWork<SavePlan, IReadOnlyList<string>>(ThrottleLimit,
+        using var work = new OrderedWork<SavePlan, SavedBinary>(ThrottleLimit,
             (plan, observer, token) => saver.Save(plan, bytes => Interlocked.Add(ref done, bytes), token), CancellationToken);
         foreach (var plan in plans)
         {
@@ -128,7 +128,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
         {
             while (work.Pending > 0)
             {
-                foreach (var (plan, files, error) in work.Take(Observer, wait: true, keepPending: work.Pending - 1))
+                foreach (var (plan, saved, error) in work.Take(Observer, wait: true, keepPending: work.Pending - 1))
                 {
                     if (error is CacheMetaException failure)
                     {
@@ -140,7 +140,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
                     }
                     else if (PassThru)
                     {
-                        WriteObject(files!.Select(f => new FileInfo(f)), enumerateCollection: true);
+                        WriteObject(saved!.Files.Select(f => new FileInfo(f)), enumerateCollection: true);
                     }
                 }
 

@@ -39,7 +39,7 @@ public class BinarySaverTests : ServerTest
         var binary = resolver.Resolve(BinaryLocator.Locate(spec).Value!, CancellationToken.None);
         long saved = 0;
 
-        var files = saver.Save(saver.Plan(binary), n => saved += n, CancellationToken.None);
+        var result = saver.Save(saver.Plan(binary), n => saved += n, CancellationToken.None);
 
         Assert.Equal(layout == 3 ? 3 : 2, expected.Length);
         Assert.Equal(expected, SavedFiles());
@@ -48,7 +48,8 @@ public class BinarySaverTests : ServerTest
             Assert.Equal(mirror.Files[file], File.ReadAllBytes(Path.Combine(Destination, file)));
         }
 
-        Assert.Equal(files.Count, SavedFiles().Length);
+        Assert.Equal(result.Files.Count, SavedFiles().Length);
+        Assert.Equal(TestKey.Mirror.Fingerprint, result.SignedBy); // the key whose signature was checked
         Assert.Equal(SavedFiles().Sum(f => new FileInfo(Path.Combine(Destination, f)).Length), saved);
     }
 
@@ -112,7 +113,9 @@ public class BinarySaverTests : ServerTest
         Assert.Empty(SavedFiles());
 
         var (_, unchecked_) = Saver(checkSignatures: false);
-        Assert.Equal(2, unchecked_.Save(unchecked_.Plan(binary), _ => { }, CancellationToken.None).Count);
+        var saved = unchecked_.Save(unchecked_.Plan(binary), _ => { }, CancellationToken.None);
+        Assert.Equal(2, saved.Files.Count);
+        Assert.Null(saved.SignedBy);
         Assert.Equal(2, SavedFiles().Length);
     }
 }
