@@ -103,8 +103,9 @@ internal sealed class MirrorExporter
         var signers = new SortedSet<string>(StringComparer.Ordinal);
         int binaries = 0;
         long written = 0;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken); // a failed write stops the rest
         using (var work = new OrderedWork<(PlannedSpec Spec, SavePlan Files), SavedBinary>(_options.ThrottleLimit,
-            (item, _, token) => _saver.Save(item.Files, bytes => Interlocked.Add(ref written, bytes), token), cancellationToken))
+            (item, _, token) => _saver.Save(item.Files, bytes => Interlocked.Add(ref written, bytes), token), stop.Token))
         {
             foreach (var save in job.Saves)
             {
@@ -122,6 +123,7 @@ internal sealed class MirrorExporter
                     }
                     else if (error is not null)
                     {
+                        stop.Cancel();
                         throw error is CacheMetaException ? error : new InvalidOperationException("Exporting a binary failed.", error);
                     }
                     else
