@@ -97,8 +97,7 @@ internal sealed class ExportJob : IDisposable
     public string Describe()
     {
         int dependencies = Specs - Selected;
-        string bytes = Bytes >= 1 << 20 ? (Bytes / 1048576.0).ToString("N1", System.Globalization.CultureInfo.CurrentCulture) + " MB"
-            : (Bytes / 1024.0).ToString("N1", System.Globalization.CultureInfo.CurrentCulture) + " KB";
+        string bytes = Text.ByteText.Of(Bytes);
         return $"{Text.Plural.Count(Specs, "spec")} ({Selected:N0} selected, {Text.Plural.Count(dependencies, "dependency", "dependencies")}), "
             + $"{Text.Plural.Count(Saves.Count, "binary", "binaries")}, {bytes} to fetch; {AlreadyThere:N0} already in the destination's index, "
             + $"{Text.Plural.Count(FilesPresent, "file")} there verified";

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using CacheMeta.Binaries;
@@ -62,8 +60,6 @@ namespace CacheMeta.Commands;
 [OutputType(typeof(CacheMirrorExport))]
 public sealed class ExportCacheMirrorCommand : BinaryCommandBase
 {
-    private const int ProgressId = ActivityIds.ExportingMirror;
-
     private readonly List<CacheSpec> _specs = new();
 
     /// <summary>The folder to write the build cache into (made when needed); a mirror CacheMeta wrote before is added to.</summary>
@@ -131,16 +127,17 @@ public sealed class ExportCacheMirrorCommand : BinaryCommandBase
         var exporter = new MirrorExporter(new FetchOptions { Offline = Offline.IsPresent }, destination, options);
         var observer = new CountingObserver(Observer);
         var total = new CacheMirrorExportTotals();
+        var progress = new ByteProgress(this, ActivityIds.ExportingMirror, "Exporting binaries");
         try
         {
             foreach (var group in MirrorExporter.BySource(_specs))
             {
-                Export(exporter, group, observer, total);
+                Export(exporter, group, observer, total, progress);
             }
         }
         finally
         {
-            Progress(null, 0, 0, null);
+            progress.Complete();
         }
 
         if (PassThru && total.Index is not null)
@@ -149,7 +146,8 @@ public sealed class ExportCacheMirrorCommand : BinaryCommandBase
         }
     }
 
-    private void Export(MirrorExporter exporter, IReadOnlyList<CacheSpec> group, CountingObserver observer, CacheMirrorExportTotals total)
+    private void Export(MirrorExporter exporter, IReadOnlyList<CacheSpec> group, CountingObserver observer, CacheMirrorExportTotals total,
+        ByteProgress progress)
     {
         ExportJob job;
         try
@@ -177,11 +175,11 @@ public sealed class ExportCacheMirrorCommand : BinaryCommandBase
                 return;
             }
 
-            var clock = Stopwatch.StartNew();
             ExportOutcome outcome;
+            long before = total.Bytes;
             try
             {
-                outcome = exporter.Run(job, observer, bytes => Progress(job, bytes, job.Bytes, clock), CancellationToken);
+                outcome = exporter.Run(job, observer, bytes => progress.Report(before + bytes, before + job.Bytes, job.Mirror.ToString()), CancellationToken);
             }
             catch (CacheMetaException ex) when (ex.ErrorId == ErrorIds.FileWriteFailed)
             {
@@ -203,34 +201,6 @@ public sealed class ExportCacheMirrorCommand : BinaryCommandBase
             total.Add(job.Specs, outcome.Binaries, outcome.Bytes, MirrorLayout.Under(exporter.Destination, outcome.Index.IndexPath), job.Layout);
         }
     }
-
-    // Bytes written of the source being exported, with the rate; null job: the bar is done.
-    private void Progress(ExportJob? job, long done, long total, Stopwatch? clock)
-    {
-        if (job is null)
-        {
-            try
-            {
-                WriteProgress(new ProgressRecord(ProgressId, "Exporting binaries", "Done") { RecordType = ProgressRecordType.Completed });
-            }
-            catch (PipelineStoppedException)
-            {
-            }
-
-            return;
-        }
-
-        double rate = done / Math.Max(0.001, clock!.Elapsed.TotalSeconds);
-        WriteProgress(new ProgressRecord(ProgressId, "Exporting binaries", $"{Bytes(done)} of {Bytes(total)}, {Bytes((long)rate)}/s")
-        {
-            PercentComplete = total > 0 ? (int)Math.Min(100, done * 100 / total) : -1,
-            CurrentOperation = job.Source,
-        });
-    }
-
-    private static string Bytes(long bytes) => bytes >= 1 << 20
-        ? (bytes / 1048576.0).ToString("N1", CultureInfo.CurrentCulture) + " MB"
-        : (bytes / 1024.0).ToString("N1", CultureInfo.CurrentCulture) + " KB";
 
     // The sums over the sources exported so far, for -PassThru.
     private sealed class CacheMirrorExportTotals

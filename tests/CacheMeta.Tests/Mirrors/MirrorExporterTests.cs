@@ -241,4 +241,17 @@ public sealed class MirrorExporterTests : ServerTest
         Assert.Equal(ErrorIds.MirrorMismatch, error.ErrorId);
         Assert.Equal(new[] { "build_cache/index.json" }, Written());
     }
+
+    [Fact]
+    public void A_destination_index_of_another_database_version_is_MirrorMismatch_before_anything_is_copied()
+    {
+        string address = Publish(new ExportSource(2), served: false);
+        Tree.WriteBytes("export/build_cache/index.json", IndexFixtures.V7Index());
+
+        var error = Assert.Throws<CacheMetaException>(() => Export(Pick(address, "zlib-ng")));
+
+        Assert.Equal(ErrorIds.MirrorMismatch, error.ErrorId);
+        Assert.Contains("database version 7", error.Message);
+        Assert.Equal(new[] { "build_cache/index.json" }, Written());
+    }
 }
