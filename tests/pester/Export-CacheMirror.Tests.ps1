@@ -130,6 +130,33 @@ Describe 'Export-CacheMirror from a served <Name>' -ForEach @(
     }
 }
 
+Describe 'Export-CacheMirror and dependencies the source cannot supply' {
+    It 'warns with the external and who needs it, and records it as Spack does' {
+        # The v2 sample's zlib-ng made to link an external openssl (the index only: spec files and signatures stay).
+        $source = New-SampleCopy 2 external
+        $indexPath = Join-Path $source 'build_cache/index.json'
+        $db = Get-Content -LiteralPath $indexPath -Raw | ConvertFrom-Json -AsHashtable
+        $openssl = 'opensslabcdefghijklmnopqrstuvwx'
+        $zlib = $db.database.installs.Keys | Where-Object { $db.database.installs[$_].spec.name -eq 'zlib-ng' }
+        $db.database.installs[$zlib].spec.dependencies += @{ name = 'openssl'; hash = $openssl; parameters = @{ deptypes = @('build', 'link'); virtuals = @() } }
+        $db.database.installs[$openssl] = @{ spec = @{ name = 'openssl'; version = '3.0.13'; external = @{ path = '/usr'; module = $null } }; ref_count = 1; in_buildcache = $false }
+        [IO.File]::WriteAllText($indexPath, ($db | ConvertTo-Json -Depth 20 -Compress))
+        [IO.File]::WriteAllText((Join-Path $source 'build_cache/index.json.hash'), (Get-FileHash -LiteralPath $indexPath -Algorithm SHA256).Hash.ToLowerInvariant())
+        $destination = Join-Path $TestDrive 'with-external'
+
+        $summary = Get-CacheSpec -Mirror $source -Name zlib-ng | Export-CacheMirror -Destination $destination -PassThru -WarningVariable warned -WarningAction SilentlyContinue
+
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match "^openssl /$openssl \(External\) is not in the cache of .*, and zlib-ng@2\.2\.1 /zlibnga needs it"
+        $summary.Warnings | Should -Be 1
+        $summary.Specs | Should -Be 2
+        $records = (Get-Content -LiteralPath (Join-Path $destination 'build_cache/index.json') -Raw | ConvertFrom-Json -AsHashtable).database.installs
+        $records[$openssl].in_buildcache | Should -BeFalse
+        $records[$openssl].spec.external.path | Should -Be '/usr'
+        @(Test-CacheIndex -Mirror $destination).Count | Should -Be 0 # an external is no fault: the target machine has it
+    }
+}
+
 Describe 'Export-CacheMirror faults' {
     It 'refuses a corrupt blob at the source with BinaryChecksumMismatch and exports the rest (<_>)' -ForEach 3, 2 {
         $layout = $_
