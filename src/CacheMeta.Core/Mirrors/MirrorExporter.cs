@@ -60,7 +60,8 @@ internal sealed class MirrorExporter
     public ExportJob Prepare(IReadOnlyList<CacheSpec> specs, ISourceObserver observer, CancellationToken cancellationToken)
     {
         var first = specs.FirstOrDefault() ?? throw new ArgumentException("No specs to export.", nameof(specs));
-        var mirror = BinaryLocator.Locate(first).Value?.Mirror ?? throw BinaryLocator.Locate(first).Error!;
+        var located = BinaryLocator.Locate(first);
+        var mirror = located.Value?.Mirror ?? throw located.Error!;
         int? layout = MirrorLayout.Detect(_destination);
         if (layout is int existing && existing != mirror.Layout)
         {

@@ -19,25 +19,25 @@ namespace CacheMeta.Commands;
 /// metadata and tarball), the source's public keys that signed them (key manifests and blobs, and the key index) and a
 /// new index (the source's database version) with its manifest. v2: build_cache/ with the spec files, the tarballs,
 /// _pgp/ and index.json with index.json.hash.
-/// Every piped spec brings the link and run dependencies it needs to be installed (its link/run closure);
+/// <para>Every piped spec brings the link and run dependencies it needs to be installed (its link/run closure);
 /// -ExcludeDependencies exports exactly what was piped. A dependency the source's cache cannot supply (an external, a
 /// record without a binary) is a warning naming who needs it, and is recorded in the index as Spack records it
-/// (in_buildcache false); so are the records reached only through build dependencies.
-/// Every blob is checked against its checksum while it is written, and each entry's signature against the source
+/// (in_buildcache false); so are the records reached only through build dependencies.</para>
+/// <para>Every blob is checked against its checksum while it is written, and each entry's signature against the source
 /// mirror's keys before it is kept (-SkipSignatureCheck keeps unsigned entries too); every file is written through a
-/// temporary file moved into place, so a stop leaves no partial file. A binary that fails its check
-/// (BinaryChecksumMismatch, SignatureRejected) or is not at the source (BinaryNotFound) is an error, its record goes
-/// into the index without a binary and the rest goes on; a folder that takes no files (read-only, full) stops the
-/// export with FileWriteFailed. The index is written last. Running the command again completes an interrupted export
-/// without fetching the files already there verified (-Force fetches them again), and exporting into a mirror
-/// written before adds to it: its index then covers everything. Specs of several source indexes are exported one
-/// index after the other into the same destination; one whose layout or database version differs from the
-/// destination's is a MirrorMismatch error, and the others go on.
-/// -WhatIf prints the plan of each source: specs (selected and dependencies), binaries, bytes, and what is there
-/// already. Progress shows the bytes written and the rate. -PassThru writes one CacheMeta.CacheMirrorExport.
-/// On the machine without network access, with the folder copied to /srv/mirror:
-///   spack mirror add --signed local file:///srv/mirror (or --unsigned after -SkipSignatureCheck);
-///   spack buildcache keys --install --trust; spack install --cache-only hdf5.
+/// temporary file moved into place, so a stop leaves no partial file, and the index is written last. A binary that
+/// fails its check (BinaryChecksumMismatch, SignatureRejected) or is not at the source (BinaryNotFound) is an error, its
+/// record goes into the index without a binary and the rest goes on; a folder that takes no files (read-only, full)
+/// stops the export with FileWriteFailed. Running the command again completes an interrupted export without fetching
+/// the files already there verified (-Force fetches them again), and exporting into a mirror written before adds to
+/// it: its index then covers everything. Specs of several source indexes are exported one index after the other into
+/// the same destination; one whose layout or database version differs from the destination's is a MirrorMismatch
+/// error, and the others go on.</para>
+/// <para>-WhatIf prints the plan of each source: specs (selected and dependencies), binaries, bytes, and what is there
+/// already. Progress shows the bytes written and the rate. -PassThru writes one CacheMeta.CacheMirrorExport.</para>
+/// <para>On the machine without network access, with the folder copied to /srv/mirror, install from it with Spack:
+/// spack mirror add --signed local file:///srv/mirror (--unsigned for an export made with -SkipSignatureCheck), then
+/// spack buildcache keys --install --trust, then spack install --cache-only hdf5.</para>
 /// </remarks>
 /// <example>
 /// <code>Get-CacheSpec -Mirror ./samples/binaries/signed -Spec 'hdf5 target=x86_64_v3' | Export-CacheMirror -Destination (Join-Path ([IO.Path]::GetTempPath()) 'cachemeta-mirror') -WhatIf</code>
@@ -162,6 +162,14 @@ public sealed class ExportCacheMirrorCommand : BinaryCommandBase
 
         using (job)
         {
+            foreach (string hash in job.Plan.NotInSource)
+            {
+                // Read from the index a moment ago, gone from it now: the index changed in between.
+                WriteError(ErrorRecords.Create(ErrorIds.SpecNotInIndex, ErrorCategory.ObjectNotFound,
+                    $"'{group.First(s => s.Hash == hash)}' is no longer a record of {job.Source} in its build cache; it is not exported. Read the specs again.",
+                    group.First(s => s.Hash == hash)));
+            }
+
             foreach (var missing in job.Plan.Unexportable)
             {
                 observer.Warning($"{missing.Name} /{missing.Hash} ({missing.Status}) is not in the cache of {job.Source}, and "
