@@ -24,6 +24,7 @@
         'formats/CacheSpecMatch.format.ps1xml'
         'formats/CacheBinary.format.ps1xml'
         'formats/CacheSignature.format.ps1xml'
+        'formats/CacheMirrorExport.format.ps1xml'
     )
     CmdletsToExport      = @(
         'Get-CachePackage'
@@ -41,6 +42,7 @@
         'Get-CacheBinary'
         'Test-CacheSignature'
         'Save-CacheBinary'
+        'Export-CacheMirror'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

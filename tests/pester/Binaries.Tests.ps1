@@ -6,7 +6,9 @@ BeforeAll {
     $env:CACHEMETA_CACHE_DIR = Join-Path $TestDrive 'cache'
 
     $script:Sample = Join-Path $SamplesRoot 'binaries/signed'
-    $script:SampleKey = Get-ChildItem (Join-Path $SamplesRoot 'binaries/keys') -Filter *.pub | Select-Object -First 1
+    # The v3 sample's key (the keys folder holds the v2 sample's too): the one the mirror publishes a key manifest of.
+    $script:SampleKey = Get-ChildItem (Join-Path $SamplesRoot 'binaries/keys') -Filter *.pub |
+        Where-Object { Test-Path -LiteralPath (Join-Path $Sample "v3/manifests/key/$($_.BaseName).key.manifest.json") }
     $script:Pushed = [datetime]::new(2025, 7, 1, 12, 0, 0, [DateTimeKind]::Utc)
 
     function New-MirrorCopy {

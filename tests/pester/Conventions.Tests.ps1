@@ -269,6 +269,8 @@ Describe 'Source parameters' {
             'Get-CacheBinary'    = @{ Spec = 'Offline'; Dependency = 'Offline' }
             'Test-CacheSignature' = @{ Spec = 'Offline'; Dependency = 'Offline'; Binary = 'Offline' }
             'Save-CacheBinary'   = @{ Spec = 'Offline'; Dependency = 'Offline'; Binary = 'Offline' }
+            # Piped index specs, whose index and entries are read where each came from: the same choice only.
+            'Export-CacheMirror' = @{ Spec = 'Offline'; Dependency = 'Offline' }
         }
         $script:SourceParameters = 'Path', 'LiteralPath', 'Catalog', 'Mirror', 'Offline', 'CompleteStacks', 'MaxPageBytes'
     }

@@ -3,7 +3,7 @@
 BeforeDiscovery {
     $script:TypeNames = 'CacheSpec', 'CachePackage', 'CacheStackSummary', 'CachePageFinding', 'CacheSpecDifference',
     'CacheSpecDifferenceSummary', 'CacheTag', 'CacheTarget', 'CacheHost', 'IndexSpec', 'CacheDependency', 'CacheIndexFinding',
-    'CacheSpecMatch'
+    'CacheSpecMatch', 'CacheMirrorExport'
 }
 
 BeforeAll {
@@ -38,6 +38,7 @@ BeforeAll {
         CacheDependency            = @(Get-CacheSpec -Catalog $catalog | Get-CacheDependency -Recurse -Type Build, Link, Run)
         CacheIndexFinding          = @(Test-CacheIndex -Catalog $catalog)
         CacheSpecMatch             = @(Find-CacheSpec -Path $Site -Spec 'zlib@1.10 +shared' -CompatibleWith linux-ubuntu22.04-zen4 -WarningAction SilentlyContinue)
+        CacheMirrorExport          = @(Get-CacheSpec -Mirror (Join-Path $SamplesRoot 'binaries/signed') -Name zlib-ng | Export-CacheMirror -Destination (Join-Path $TestDrive 'export') -PassThru)
     }
     # Values that are objects of their own and stay objects in JSON (a spec inside a difference, counts per stack,
     # a spec's edges, a dependency's root, parent and spec, a match's spec).

@@ -93,6 +93,11 @@ BeforeAll {
             Make = { param($s) Get-CacheSpec -Mirror (Join-Path $SamplesRoot 'binaries/signed') | Test-CacheSignature }
             Key  = 'Package', 'ShortHash', 'Status', 'KeyId'
         }
+        # An export of one sample binary (and its gcc-runtime) into a folder of its own: the summary -PassThru writes.
+        'CacheMeta.CacheMirrorExport'           = @{
+            Make = { param($s) Get-CacheSpec -Mirror (Join-Path $SamplesRoot 'binaries/signed') -Name zlib-ng | Export-CacheMirror -Destination (Join-Path $TestDrive ([guid]::NewGuid().ToString('N').Substring(0, 8))) -PassThru }
+            Key  = 'Specs', 'Binaries', 'Bytes', 'Layout', 'Destination'
+        }
         # Neither comes from a source: the table of targets and the hosts of the samples and of this machine.
         'CacheMeta.CacheTarget'                 = @{
             Make = { param($s) Get-CacheTarget }

@@ -1,5 +1,6 @@
 using System;
 using CacheMeta.Index;
+using CacheMeta.Mirrors;
 using CacheMeta.Sources;
 
 namespace CacheMeta.Binaries;
@@ -15,12 +16,11 @@ namespace CacheMeta.Binaries;
 /// formats as <c>none-none</c> (Spack's test mirror v2_layout/signed has such files). Keys: v3
 /// <c>v3/manifests/key/keys.manifest.json</c> and <c>&lt;FINGERPRINT&gt;.key.manifest.json</c>; v2
 /// <c>build_cache/_pgp/index.json</c> and <c>&lt;FINGERPRINT&gt;.pub</c>.
-/// This is the one place these names are made; the mirror writer (Export-CacheMirror) uses the same functions.
+/// The names themselves are made in one place, <see cref="MirrorLayout"/>, which the mirror writer (Export-CacheMirror)
+/// uses too, so an entry is written under the name it is found under.
 /// </summary>
 internal static class BinaryLocator
 {
-    public const string V3KeyIndex = "v3/manifests/key/keys.manifest.json", V2KeyIndex = "build_cache/_pgp/index.json";
-
     private const string BuildCache = "build_cache/";
 
     /// <summary>
@@ -74,39 +74,10 @@ internal static class BinaryLocator
 
         var mirror = new MirrorRoot(location.Root, location.IsRemote, layout);
         return SourceResult<BinaryEntry>.Of(layout == 3
-            ? new BinaryEntry(mirror, spec.Package, spec.Version, spec.Hash, V3SpecManifest(spec.Package, spec.Version, spec.Hash), null, null, spec.Source)
-            : new BinaryEntry(mirror, spec.Package, spec.Version, spec.Hash, V2SpecFile(spec, signed: true), V2SpecFile(spec, signed: false),
-                V2Tarball(spec), spec.Source));
+            ? new BinaryEntry(mirror, spec.Package, spec.Version, spec.Hash, MirrorLayout.SpecManifestPath(spec.Package, spec.Version, spec.Hash), null, null, spec.Source)
+            : new BinaryEntry(mirror, spec.Package, spec.Version, spec.Hash, MirrorLayout.V2SpecFilePath(V2EntryName.Of(spec), signed: true),
+                MirrorLayout.V2SpecFilePath(V2EntryName.Of(spec), signed: false), MirrorLayout.V2TarballPath(V2EntryName.Of(spec)), spec.Source));
     }
-
-    /// <summary>The v3 spec manifest, relative to the mirror root.</summary>
-    public static string V3SpecManifest(string name, string version, string hash) =>
-        $"v3/manifests/spec/{name}/{name}-{version}-{hash}.spec.manifest.json";
-
-    /// <summary>A v3 blob, relative to the mirror root.</summary>
-    public static string Blob(string checksumAlgorithm, string checksum) =>
-        $"blobs/{checksumAlgorithm}/{checksum.Substring(0, Math.Min(2, checksum.Length))}/{checksum}";
-
-    /// <summary>A v3 key manifest, relative to the mirror root.</summary>
-    public static string V3KeyManifest(string fingerprint) => $"v3/manifests/key/{fingerprint}.key.manifest.json";
-
-    /// <summary>A v2 public key, relative to the mirror root.</summary>
-    public static string V2Key(string fingerprint) => $"build_cache/_pgp/{fingerprint}.pub";
-
-    /// <summary>The v2 spec file, relative to the mirror root: <c>.spec.json.sig</c> (clearsigned) or <c>.spec.json</c>.</summary>
-    public static string V2SpecFile(CacheSpec spec, bool signed) => BuildCache + V2Stem(spec) + (signed ? ".spec.json.sig" : ".spec.json");
-
-    /// <summary>The v2 tarball, relative to the mirror root.</summary>
-    public static string V2Tarball(CacheSpec spec) =>
-        $"{BuildCache}{Architecture(spec)}/{Compiler(spec)}/{spec.Package}-{spec.Version}/{V2Stem(spec)}.spack";
-
-    /// <summary><c>&lt;platform&gt;-&lt;os&gt;-&lt;target&gt;-&lt;compiler&gt;-&lt;version&gt;-&lt;name&gt;-&lt;version&gt;-&lt;hash&gt;</c>.</summary>
-    public static string V2Stem(CacheSpec spec) => $"{Architecture(spec)}-{Compiler(spec)}-{spec.Package}-{spec.Version}-{spec.Hash}";
-
-    private static string Architecture(CacheSpec spec) => $"{spec.Platform}-{spec.OS}-{spec.Target}";
-
-    private static string Compiler(CacheSpec spec) =>
-        spec.CompilerName is null ? "none-none" : spec.CompilerName + "-" + (spec.CompilerVersion ?? "none");
 
     // A v2 tarball URL or path as v2-era pages carry it: <root>build_cache/<arch>/<compiler>/<name>-<version>/<stem>.spack.
     private static MirrorRoot? PageMirror(string tarball)

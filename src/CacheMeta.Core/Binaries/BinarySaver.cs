@@ -54,6 +54,22 @@ internal sealed class SavePlan
     public long Bytes { get; }
 }
 
+/// <summary>What saving one binary wrote, and whose signature vouched for it.</summary>
+internal sealed class SavedBinary
+{
+    public SavedBinary(IReadOnlyList<string> files, string? signedBy)
+    {
+        Files = files;
+        SignedBy = signedBy;
+    }
+
+    /// <summary>The full paths of the binary's files, in the plan's order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>The fingerprint of the (primary) key whose Valid signature was checked; null when no check was made.</summary>
+    public string? SignedBy { get; }
+}
+
 /// <summary>
 /// Saves binaries into a folder laid out as their mirror (v3: the spec manifest, its spec blob and tarball blob; v2: the
 /// spec file and the tarball). Every blob is verified against its checksum and length while it is written, through
@@ -92,11 +108,12 @@ internal sealed class BinarySaver
         return new SavePlan(binary, files);
     }
 
-    /// <summary>Saves what the plan still needs; the full paths of the binary's files, in the plan's order.</summary>
-    public IReadOnlyList<string> Save(SavePlan plan, Action<long> saved, CancellationToken cancellationToken)
+    /// <summary>Saves what the plan still needs: the binary's files, and the key its signature was checked against.</summary>
+    public SavedBinary Save(SavePlan plan, Action<long> saved, CancellationToken cancellationToken)
     {
         var binary = plan.Binary;
         var (document, path) = _resolver.SpecDocument(binary.Entry, cancellationToken);
+        string? signedBy = null;
         if (_auditor is not null)
         {
             var verdict = _auditor.Verify(binary.Entry.Mirror, document.Content, cancellationToken);
@@ -106,6 +123,8 @@ internal sealed class BinarySaver
                     $"The signature of {binary} is {verdict.Status} ({verdict.Reason}); nothing of it was saved. -SkipSignatureCheck saves it anyway.",
                     document.Url);
             }
+
+            signedBy = verdict.Fingerprint; // the exporter copies the keys that vouched for what it wrote
         }
 
         var written = new List<string>();
@@ -127,7 +146,7 @@ internal sealed class BinarySaver
             written.Add(target);
         }
 
-        return written;
+        return new SavedBinary(written, signedBy);
     }
 
     private PlannedFile Planned(string relative, string checksum, long? length)

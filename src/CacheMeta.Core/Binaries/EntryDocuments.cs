@@ -28,7 +28,7 @@ internal sealed class ManifestBlob
     public string Compression { get; }
 
     /// <summary>The blob's path under the mirror root.</summary>
-    public string Path => BinaryLocator.Blob(ChecksumAlgorithm, Checksum);
+    public string Path => Mirrors.MirrorLayout.BlobPath(ChecksumAlgorithm, Checksum);
 }
 
 /// <summary>

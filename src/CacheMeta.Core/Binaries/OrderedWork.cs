@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -111,34 +110,4 @@ internal sealed class OrderedWork<TItem, TResult> : IDisposable
     }
 
     public void Dispose() => _slots.Dispose();
-
-    // Reports from the pool's threads, kept until the caller's thread passes them on. Progress is the caller's
-    // business (it counts items or bytes itself), so only the latest of each activity would matter: it is dropped.
-    private sealed class QueuedObserver : ISourceObserver
-    {
-        private readonly ConcurrentQueue<(bool Warning, string Message)> _messages = new();
-
-        public void Warning(string message) => _messages.Enqueue((true, message));
-
-        public void Verbose(string message) => _messages.Enqueue((false, message));
-
-        public void Progress(SourceProgress progress)
-        {
-        }
-
-        public void Drain(ISourceObserver target)
-        {
-            while (_messages.TryDequeue(out var message))
-            {
-                if (message.Warning)
-                {
-                    target.Warning(message.Message);
-                }
-                else
-                {
-                    target.Verbose(message.Message);
-                }
-            }
-        }
-    }
 }

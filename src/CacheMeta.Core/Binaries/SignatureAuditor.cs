@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using CacheMeta.Binaries.Signing;
+using CacheMeta.Mirrors;
 using CacheMeta.Sources;
 
 namespace CacheMeta.Binaries;
@@ -71,10 +72,10 @@ internal sealed class SignatureAuditor
         {
             if (mirror.Layout == 3)
             {
-                var index = files.Document(mirror, BinaryLocator.V3KeyIndex, cancellationToken);
+                var index = files.Document(mirror, MirrorLayout.KeyIndexManifestPath, cancellationToken);
                 if (index is null)
                 {
-                    _observer.Verbose($"{mirror.Under(BinaryLocator.V3KeyIndex)} does not exist: the mirror publishes no keys.");
+                    _observer.Verbose($"{mirror.Under(MirrorLayout.KeyIndexManifestPath)} does not exist: the mirror publishes no keys.");
                     return keys;
                 }
 
@@ -82,15 +83,15 @@ internal sealed class SignatureAuditor
                 byte[] fingerprints = files.Blob(mirror, keyIndex, cancellationToken) ?? Array.Empty<byte>();
                 foreach (string fingerprint in EntryDocuments.KeyFingerprints(fingerprints, mirror.Under(keyIndex.Path)))
                 {
-                    AddKey(keys, mirror, BinaryLocator.V3KeyManifest(fingerprint), v3: true, cancellationToken);
+                    AddKey(keys, mirror, MirrorLayout.KeyManifestPath(fingerprint), v3: true, cancellationToken);
                 }
             }
             else
             {
-                var index = files.Document(mirror, BinaryLocator.V2KeyIndex, cancellationToken);
+                var index = files.Document(mirror, MirrorLayout.V2KeyIndexPath, cancellationToken);
                 foreach (string fingerprint in index is null ? Array.Empty<string>() : EntryDocuments.KeyFingerprints(index.Content, index.Url))
                 {
-                    AddKey(keys, mirror, BinaryLocator.V2Key(fingerprint), v3: false, cancellationToken);
+                    AddKey(keys, mirror, MirrorLayout.V2KeyPath(fingerprint), v3: false, cancellationToken);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using CacheMeta.Graph;
 
 namespace CacheMeta.Mirrors;
@@ -113,4 +114,23 @@ internal sealed class ExportPlan
 
     /// <summary>True when the new index says <c>in_buildcache: true</c> for the hash: exported now, or in the destination's cache before.</summary>
     public bool InCache(string hash) => _inCache.Contains(hash ?? throw new ArgumentNullException(nameof(hash)));
+
+    /// <summary>
+    /// The same plan with the binaries of <paramref name="failed"/> not in the cache: an export that could not copy them
+    /// records them <c>in_buildcache: false</c> rather than claim what is not there. Specs the destination had already
+    /// keep their word (their files were there before).
+    /// </summary>
+    public ExportPlan WithoutBinaries(IEnumerable<string> failed)
+    {
+        var inCache = new HashSet<string>(_inCache, StringComparer.Ordinal);
+        foreach (string hash in failed)
+        {
+            if (!Specs.Any(spec => spec.Hash == hash && spec.AlreadyThere))
+            {
+                inCache.Remove(hash);
+            }
+        }
+
+        return new ExportPlan(Specs, Unexportable, NotInSource, SourceRecords, KeptRecords, AbsentRecords, inCache);
+    }
 }

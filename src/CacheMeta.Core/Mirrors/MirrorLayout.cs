@@ -39,8 +39,8 @@ internal sealed class ManifestBlob
 /// <para>Version 3 (Spack 1.0+): <c>v3/layout.json</c>, manifests under <c>v3/manifests/</c> (spec, index, key), and
 /// every blob content-addressed at the root, <c>blobs/sha256/&lt;2&gt;/&lt;sum&gt;</c> (not under <c>v3/</c>).
 /// Version 2: everything under <c>build_cache/</c>.</para>
-/// <para>The spec-entry paths here are the destination's; where issue 15's locator finds a source entry, the same
-/// relative path is the one to write (the rules are Spack's either way).</para>
+/// <para>This is the one place entry names are made: the locator (<c>BinaryLocator</c>) finds a source's entries by
+/// them and the exporter writes them under the same relative paths.</para>
 /// </summary>
 internal static class MirrorLayout
 {
@@ -78,6 +78,10 @@ internal static class MirrorLayout
 
         return "blobs/sha256/" + sha256.Substring(0, 2) + "/" + sha256;
     }
+
+    /// <summary><c>blobs/&lt;algorithm&gt;/&lt;first two&gt;/&lt;checksum&gt;</c> as a manifest names it (not checked: a source's names are read as they are).</summary>
+    public static string BlobPath(string checksumAlgorithm, string checksum) =>
+        "blobs/" + checksumAlgorithm + "/" + checksum.Substring(0, Math.Min(2, checksum.Length)) + "/" + checksum;
 
     /// <summary><c>v3/manifests/spec/&lt;name&gt;/&lt;name&gt;-&lt;version&gt;-&lt;hash&gt;.spec.manifest.json</c>.</summary>
     public static string SpecManifestPath(string name, string version, string hash) =>
@@ -167,6 +171,12 @@ internal static class MirrorLayout
 /// <summary>What a v2 entry's file names are made of (Spack's <c>tarball_name</c>).</summary>
 internal sealed class V2EntryName
 {
+    /// <summary>The name fields of a spec read from an index (a spec without a hash or version cannot be named).</summary>
+    public static V2EntryName Of(CacheSpec spec) =>
+        new(spec.Platform ?? string.Empty, spec.OS ?? string.Empty, spec.Target ?? string.Empty, spec.CompilerName, spec.CompilerVersion, spec.Package,
+            spec.Version ?? throw new ArgumentException("The spec has no version.", nameof(spec)),
+            spec.Hash ?? throw new ArgumentException("The spec has no hash.", nameof(spec)));
+
     public V2EntryName(string platform, string operatingSystem, string target, string? compilerName, string? compilerVersion,
         string name, string version, string hash)
     {

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -103,7 +101,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
         var plans = _binaries.Select(saver.Plan).ToList();
         long total = plans.Sum(p => p.Bytes);
         int present = plans.Sum(p => p.Files.Count(f => f.Present));
-        string plan = $"Save {plans.Count:N0} binar{(plans.Count == 1 ? "y" : "ies")} ({Bytes(total)} to fetch; {present:N0} file(s) already there)";
+        string plan = $"Save {plans.Count:N0} binar{(plans.Count == 1 ? "y" : "ies")} ({Text.ByteText.Of(total)} to fetch; {present:N0} file(s) already there)";
         if (plans.Count == 0 || !ShouldProcess(destination, plan))
         {
             return;
@@ -115,9 +113,8 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
     private void Save(BinarySaver saver, List<SavePlan> plans, long total)
     {
         long done = 0;
-        var clock = Stopwatch.StartNew();
-        long lastWrite = -1000;
-        using var work = new OrderedWork<SavePlan, IReadOnlyList<string>>(ThrottleLimit,
+        var progress = new ByteProgress(this, 3, "Saving binaries");
+        using var work = new OrderedWork<SavePlan, SavedBinary>(ThrottleLimit,
             (plan, observer, token) => saver.Save(plan, bytes => Interlocked.Add(ref done, bytes), token), CancellationToken);
         foreach (var plan in plans)
         {
@@ -128,7 +125,7 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
         {
             while (work.Pending > 0)
             {
-                foreach (var (plan, files, error) in work.Take(Observer, wait: true, keepPending: work.Pending - 1))
+                foreach (var (plan, saved, error) in work.Take(Observer, wait: true, keepPending: work.Pending - 1))
                 {
                     if (error is CacheMetaException failure)
                     {
@@ -140,38 +137,16 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
                     }
                     else if (PassThru)
                     {
-                        WriteObject(files!.Select(f => new FileInfo(f)), enumerateCollection: true);
+                        WriteObject(saved!.Files.Select(f => new FileInfo(f)), enumerateCollection: true);
                     }
                 }
 
-                if (clock.ElapsedMilliseconds - lastWrite >= 250)
-                {
-                    lastWrite = clock.ElapsedMilliseconds;
-                    long now = Interlocked.Read(ref done);
-                    double rate = now / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-                    WriteProgress(new ProgressRecord(3, "Saving binaries", $"{Bytes(now)} of {Bytes(total)}, {Bytes((long)rate)}/s")
-                    {
-                        PercentComplete = total > 0 ? (int)Math.Min(100, now * 100 / total) : -1,
-                    });
-                }
+                progress.Report(Interlocked.Read(ref done), total);
             }
         }
         finally
         {
-            if (lastWrite >= 0)
-            {
-                try
-                {
-                    WriteProgress(new ProgressRecord(3, "Saving binaries", "Done") { RecordType = ProgressRecordType.Completed });
-                }
-                catch (PipelineStoppedException)
-                {
-                }
-            }
+            progress.Complete();
         }
     }
-
-    private static string Bytes(long bytes) => bytes >= 1 << 20
-        ? (bytes / 1048576.0).ToString("N1", CultureInfo.CurrentCulture) + " MB"
-        : (bytes / 1024.0).ToString("N1", CultureInfo.CurrentCulture) + " KB";
 }

@@ -16,4 +16,7 @@ internal static class ActivityIds
 
     /// <summary>Pages written by Export-CachePage.</summary>
     public const int Exporting = 0x4341_10;
+
+    /// <summary>Bytes written by Export-CacheMirror.</summary>
+    public const int ExportingMirror = 0x4341_20;
 }

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using CacheMeta.Binaries;
+using CacheMeta.Mirrors;
 using CacheMeta.Http;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -115,7 +116,7 @@ public class BinaryResolverTests : ServerTest
         var mirror = new BinaryMirror(layout);
         var spec = BinaryMirror.Spec(Server.Url("m/"), layout, "zlib", "1.3.1", IndexFixtures.Hash("zlib"));
         byte[] tarball = mirror.Add(spec, TestKey.Mirror);
-        string tarballPath = layout == 3 ? BinaryLocator.Blob("sha256", IndexFixtures.Sha256(tarball)) : BinaryLocator.V2Tarball(spec);
+        string tarballPath = layout == 3 ? MirrorLayout.BlobPath("sha256", IndexFixtures.Sha256(tarball)) : MirrorLayout.V2TarballPath(V2EntryName.Of(spec));
         mirror.Files.Remove(tarballPath);
         mirror.Serve(Server, "m");
 

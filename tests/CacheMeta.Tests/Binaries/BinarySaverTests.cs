@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using CacheMeta.Binaries;
+using CacheMeta.Mirrors;
 using CacheMeta.Binaries.Signing;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -38,7 +39,7 @@ public class BinarySaverTests : ServerTest
         var binary = resolver.Resolve(BinaryLocator.Locate(spec).Value!, CancellationToken.None);
         long saved = 0;
 
-        var files = saver.Save(saver.Plan(binary), n => saved += n, CancellationToken.None);
+        var result = saver.Save(saver.Plan(binary), n => saved += n, CancellationToken.None);
 
         Assert.Equal(layout == 3 ? 3 : 2, expected.Length);
         Assert.Equal(expected, SavedFiles());
@@ -47,7 +48,8 @@ public class BinarySaverTests : ServerTest
             Assert.Equal(mirror.Files[file], File.ReadAllBytes(Path.Combine(Destination, file)));
         }
 
-        Assert.Equal(files.Count, SavedFiles().Length);
+        Assert.Equal(result.Files.Count, SavedFiles().Length);
+        Assert.Equal(TestKey.Mirror.Fingerprint, result.SignedBy); // the key whose signature was checked
         Assert.Equal(SavedFiles().Sum(f => new FileInfo(Path.Combine(Destination, f)).Length), saved);
     }
 
@@ -81,7 +83,7 @@ public class BinarySaverTests : ServerTest
         var spec = BinaryMirror.Spec(Server.Url("m/"), 3, "zlib", "1.3.1", IndexFixtures.Hash("zlib"));
         byte[] tarball = mirror.Add(spec, TestKey.Mirror);
         mirror.Serve(Server, "m");
-        string path = BinaryLocator.Blob("sha256", IndexFixtures.Sha256(tarball));
+        string path = MirrorLayout.BlobPath("sha256", IndexFixtures.Sha256(tarball));
         byte[] served = wrongLength ? tarball.Concat(new byte[] { 1 }).ToArray() : tarball.Select((b, i) => i == 10 ? (byte)(b ^ 1) : b).ToArray();
         Server.Serve("m/" + path, served);
         var (resolver, saver) = Saver();
@@ -111,7 +113,9 @@ public class BinarySaverTests : ServerTest
         Assert.Empty(SavedFiles());
 
         var (_, unchecked_) = Saver(checkSignatures: false);
-        Assert.Equal(2, unchecked_.Save(unchecked_.Plan(binary), _ => { }, CancellationToken.None).Count);
+        var saved = unchecked_.Save(unchecked_.Plan(binary), _ => { }, CancellationToken.None);
+        Assert.Equal(2, saved.Files.Count);
+        Assert.Null(saved.SignedBy);
         Assert.Equal(2, SavedFiles().Length);
     }
 }

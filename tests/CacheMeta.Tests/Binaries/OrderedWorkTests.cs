@@ -14,19 +14,18 @@ public class OrderedWorkTests
     {
         int running = 0, most = 0;
         bool overlapped = false;
-        using var secondStarted = new ManualResetEventSlim();
+        using var firstTwo = new Barrier(2); // items 0 and 1 each wait inside their work until the other is there too
         var observer = new RecordingObserver();
         using var work = new OrderedWork<int, int>(3, (item, reports, token) =>
         {
             int now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
-            if (item == 1)
+            if (item < 2)
             {
-                secondStarted.Set();
-            }
-            else if (item == 0)
-            {
-                overlapped = secondStarted.Wait(TimeSpan.FromSeconds(30)); // run one at a time, item 1 would never start
+                // Run one at a time, the other would never come. (Item 1 merely having started once is not enough: on a
+                // loaded pool it may start and finish before item 0 starts, and nothing overlaps.)
+                bool met = firstTwo.SignalAndWait(TimeSpan.FromSeconds(30));
+                overlapped = item == 0 ? met : overlapped;
             }
 
             Thread.Sleep(item % 2 == 0 ? 60 : 5); // even items finish last

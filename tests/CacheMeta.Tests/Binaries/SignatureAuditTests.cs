@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using CacheMeta.Binaries;
+using CacheMeta.Mirrors;
 using CacheMeta.Binaries.Signing;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -33,7 +34,7 @@ public class SignatureAuditTests : ServerTest
         mirror.Add(tampered, TestKey.Mirror);
         mirror.Add(other, TestKey.Other);
         mirror.Add(plain, signer: null);
-        string tamperedPath = layout == 3 ? BinaryLocator.V3SpecManifest("tampered", "1.0", tampered.Hash!) : BinaryLocator.V2SpecFile(tampered, true);
+        string tamperedPath = layout == 3 ? MirrorLayout.SpecManifestPath("tampered", "1.0", tampered.Hash!) : MirrorLayout.V2SpecFilePath(V2EntryName.Of(tampered), true);
         mirror.Files[tamperedPath] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(mirror.Files[tamperedPath]).Replace("\"version\":", "\"version\": "));
         mirror.Serve(Server, "m");
         var auditor = Auditor();

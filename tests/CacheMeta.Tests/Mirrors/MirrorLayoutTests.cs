@@ -76,6 +76,20 @@ public sealed class MirrorLayoutTests
     }
 
     [Fact]
+    public void TheLocatorFindsAnEntryUnderTheNameTheLayoutWrites()
+    {
+        // One place makes the names: a version with characters Spack's polite_filename replaces gives the same name both ways.
+        var spec = new CacheSpec("pkg", null, "qeehcxyvluwnihsc2qxstmpomtxo3lrc", new[] { "git.a/b=1.0" }, "gcc@=13.3.0", "ubuntu24.04", "linux", "x86_64_v3",
+            null, null, null, null, "/mirror/build_cache/index.json");
+
+        var entry = CacheMeta.Binaries.BinaryLocator.Locate(spec).Value!;
+
+        Assert.Equal("build_cache/linux-ubuntu24.04-x86_64_v3-gcc-13.3.0-pkg-git.a_b_1.0-qeehcxyvluwnihsc2qxstmpomtxo3lrc.spec.json.sig", entry.SpecPath);
+        Assert.Equal(MirrorLayout.V2SpecFilePath(V2EntryName.Of(spec), signed: true), entry.SpecPath);
+        Assert.Equal(MirrorLayout.V2TarballPath(V2EntryName.Of(spec)), entry.TarballPath);
+    }
+
+    [Fact]
     public void DetectsTheLayoutOfAFolder()
     {
         using var tree = new TempTree();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using CacheMeta.Binaries;
+using CacheMeta.Mirrors;
 
 namespace CacheMeta.Tests.Support;
 
@@ -52,18 +53,18 @@ internal sealed class BinaryMirror
         {
             byte[] specBlob = IndexFixtures.Gzip(Encoding.UTF8.GetBytes($"{{\"spec\":{{\"_meta\":{{\"version\":5}},\"nodes\":[{{\"name\":\"{spec.Package}\",\"hash\":\"{spec.Hash}\"}}]}},\"buildcache_layout_version\":2}}"));
             string specSum = IndexFixtures.Sha256(specBlob);
-            Files[BinaryLocator.Blob("sha256", specSum)] = specBlob;
-            Files[BinaryLocator.Blob("sha256", tarballSum)] = tarball;
+            Files[MirrorLayout.BlobPath("sha256", specSum)] = specBlob;
+            Files[MirrorLayout.BlobPath("sha256", tarballSum)] = tarball;
             string manifest = "{\n\"version\":3,\n\"data\":[\n"
                 + Entry(specBlob.Length, "application/vnd.spack.spec.v5+json", specSum) + ",\n"
                 + Entry(tarball.Length, "application/vnd.spack.install.v2.tar+gzip", tarballSum) + "\n]\n}";
-            Files[BinaryLocator.V3SpecManifest(spec.Package, spec.Version!, spec.Hash!)] = signer is null ? Encoding.UTF8.GetBytes(manifest) : signer.ClearSign(manifest);
+            Files[MirrorLayout.SpecManifestPath(spec.Package, spec.Version!, spec.Hash!)] = signer is null ? Encoding.UTF8.GetBytes(manifest) : signer.ClearSign(manifest);
         }
         else
         {
-            Files[BinaryLocator.V2Tarball(spec)] = tarball;
+            Files[MirrorLayout.V2TarballPath(V2EntryName.Of(spec))] = tarball;
             string json = "{\n\"spec\":{\n\"_meta\":{\n\"version\":4\n},\n\"nodes\":[]\n},\n\"buildcache_layout_version\":2,\n\"binary_cache_checksum\":{\n\"hash_algorithm\":\"sha256\",\n\"hash\":\"" + tarballSum + "\"\n}\n}";
-            Files[BinaryLocator.V2SpecFile(spec, signed: signer is not null)] = signer is null ? Encoding.UTF8.GetBytes(json) : signer.ClearSign(json);
+            Files[MirrorLayout.V2SpecFilePath(V2EntryName.Of(spec), signed: signer is not null)] = signer is null ? Encoding.UTF8.GetBytes(json) : signer.ClearSign(json);
         }
 
         return tarball;
@@ -77,15 +78,15 @@ internal sealed class BinaryMirror
         if (Layout == 3)
         {
             string keySum = IndexFixtures.Sha256(armored), indexSum = IndexFixtures.Sha256(index);
-            Files[BinaryLocator.Blob("sha256", keySum)] = armored;
-            Files[BinaryLocator.Blob("sha256", indexSum)] = index;
-            Files[BinaryLocator.V3KeyManifest(key.Fingerprint)] = Encoding.UTF8.GetBytes("{\"version\":3,\"data\":[" + Entry(armored.Length, "application/pgp-keys", keySum) + "]}");
-            Files[BinaryLocator.V3KeyIndex] = Encoding.UTF8.GetBytes("{\"version\":3,\"data\":[" + Entry(index.Length, "application/vnd.spack.keyindex.v1+json", indexSum) + "]}");
+            Files[MirrorLayout.BlobPath("sha256", keySum)] = armored;
+            Files[MirrorLayout.BlobPath("sha256", indexSum)] = index;
+            Files[MirrorLayout.KeyManifestPath(key.Fingerprint)] = Encoding.UTF8.GetBytes("{\"version\":3,\"data\":[" + Entry(armored.Length, "application/pgp-keys", keySum) + "]}");
+            Files[MirrorLayout.KeyIndexManifestPath] = Encoding.UTF8.GetBytes("{\"version\":3,\"data\":[" + Entry(index.Length, "application/vnd.spack.keyindex.v1+json", indexSum) + "]}");
         }
         else
         {
-            Files[BinaryLocator.V2Key(key.Fingerprint)] = armored;
-            Files[BinaryLocator.V2KeyIndex] = index;
+            Files[MirrorLayout.V2KeyPath(key.Fingerprint)] = armored;
+            Files[MirrorLayout.V2KeyIndexPath] = index;
         }
     }
 
