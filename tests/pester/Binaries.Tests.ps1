@@ -203,6 +203,13 @@ Describe 'Save-CacheBinary' {
         Test-Path -LiteralPath $destination | Should -BeFalse
     }
 
+    It 'writes the reports of the signature check it makes after the input is read' {
+        $destination = Join-Path $TestDrive 'reports'
+        $verbose = @(Get-CacheSpec -Mirror $SaveServer.Url -Name zlib-ng | Save-CacheBinary -Destination $destination -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        @($verbose -like "$($SaveServer.Url)*: 1 key(s) allowed.").Count | Should -Be 1
+    }
+
     It 'saves each entry laid out as in the mirror, byte for byte, and fetches nothing again' {
         $destination = Join-Path $TestDrive 'saved'
         $files = @(Get-CacheSpec -Mirror $SaveServer.Url | Save-CacheBinary -Destination $destination -PassThru)

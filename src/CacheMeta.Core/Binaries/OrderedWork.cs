@@ -59,6 +59,9 @@ internal sealed class OrderedWork<TItem, TResult> : IDisposable
         _pending.Enqueue((item, task));
     }
 
+    /// <summary>Passes the reports kept so far to <paramref name="observer"/> (work that runs after the last <see cref="Take"/> reports too).</summary>
+    public void PassReports(ISourceObserver observer) => _observer.Drain(observer);
+
     /// <summary>
     /// The finished results at the head of the line, in order; with <paramref name="wait"/> it first waits until at
     /// most <paramref name="keepPending"/> items are left unfinished behind them (0: all of them). Each result is the

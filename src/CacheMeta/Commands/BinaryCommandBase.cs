@@ -59,6 +59,12 @@ public abstract class BinaryCommandBase : CacheCommandBase
     /// <summary>The thread-safe observer work reports to; its reports reach the cmdlet's streams as results are written.</summary>
     private protected Sources.ISourceObserver WorkObserver => _work!.Observer;
 
+    /// <summary>
+    /// Writes what <see cref="WorkObserver"/> and <see cref="Fetcher"/> reported since the last results were taken: a
+    /// cmdlet that uses them after its input is done (Save-CacheBinary in EndProcessing) calls it as it goes.
+    /// </summary>
+    private protected void PassWorkReports() => _work!.PassReports(_observer!);
+
     /// <summary>Reports of the work, passed to the cmdlet's streams.</summary>
     private protected SourceObserver Observer => _observer!;
 

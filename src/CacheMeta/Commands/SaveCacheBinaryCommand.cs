@@ -141,11 +141,13 @@ public sealed class SaveCacheBinaryCommand : BinaryCommandBase
                     }
                 }
 
+                PassWorkReports(); // the keys' and downloads' reports: the auditor and fetcher report to the base's work
                 progress.Report(Interlocked.Read(ref done), total);
             }
         }
         finally
         {
+            PassWorkReports();
             progress.Complete();
         }
     }

@@ -54,6 +54,27 @@ public class OrderedWorkTests
     }
 
     [Fact]
+    public void Reports_made_after_every_result_was_taken_are_passed_on_when_asked()
+    {
+        var observer = new RecordingObserver();
+        using var work = new OrderedWork<int, int>(2, (item, reports, token) => item, CancellationToken.None);
+        work.Add(1);
+        Assert.Single(work.Take(observer, wait: true).ToList());
+
+        // Work that reports through the pool's observer once nothing is pending (Save-CacheBinary's signature check).
+        work.Observer.Warning("key ignored");
+        work.Observer.Verbose("downloaded");
+        Assert.Empty(work.Take(observer, wait: true).ToList());
+        Assert.Empty(observer.Warnings); // Take passes reports only while results are pending
+
+        work.PassReports(observer);
+        work.PassReports(observer);
+
+        Assert.Equal(new[] { "key ignored" }, observer.Warnings);
+        Assert.Equal(new[] { "downloaded" }, observer.Verbose);
+    }
+
+    [Fact]
     public void Cancelling_stops_the_wait_for_work_that_has_not_finished()
     {
         using var cancel = new CancellationTokenSource();
