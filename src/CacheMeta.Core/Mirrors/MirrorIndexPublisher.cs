@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
+using CacheMeta.Binaries;
 using CacheMeta.Http;
 using CacheMeta.IO;
 
@@ -62,7 +63,7 @@ internal static class MirrorIndexPublisher
         }
 
         string blob = WriteBlob(root, index);
-        var manifest = MirrorLayout.Manifest(new[] { new ManifestBlob(index.Length, MirrorLayout.IndexMediaType(databaseVersion), "none", sum) });
+        var manifest = MirrorLayout.Manifest(new[] { new ManifestBlob(MirrorLayout.IndexMediaType(databaseVersion), "sha256", sum, index.Length, "none") });
         AtomicFile.WriteAllBytes(MirrorLayout.Under(root, MirrorLayout.IndexManifestPath), manifest, overwrite: true);
         EnsureLayoutJson(root);
         return new PublishedIndex(layout, blob, MirrorLayout.IndexManifestPath, sum, index.Length);
@@ -83,7 +84,7 @@ internal static class MirrorIndexPublisher
         }
 
         WriteBlob(root, keys);
-        var manifest = MirrorLayout.Manifest(new[] { new ManifestBlob(keys.Length, MirrorLayout.KeyIndexMediaType, "none", Sha256(keys)) });
+        var manifest = MirrorLayout.Manifest(new[] { new ManifestBlob(MirrorLayout.KeyIndexMediaType, "sha256", Sha256(keys), keys.Length, "none") });
         AtomicFile.WriteAllBytes(MirrorLayout.Under(root, MirrorLayout.KeyIndexManifestPath), manifest, overwrite: true);
         EnsureLayoutJson(root);
     }

@@ -5,31 +5,10 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using CacheMeta.Binaries;
 using CacheMeta.Http;
 
 namespace CacheMeta.Mirrors;
-
-/// <summary>One blob a v3 manifest lists (Spack's <c>BlobRecord</c>).</summary>
-internal sealed class ManifestBlob
-{
-    public ManifestBlob(long contentLength, string mediaType, string compression, string sha256)
-    {
-        ContentLength = contentLength;
-        MediaType = mediaType;
-        Compression = compression;
-        Sha256 = sha256;
-    }
-
-    public long ContentLength { get; }
-
-    public string MediaType { get; }
-
-    /// <summary><c>none</c> or <c>gzip</c>.</summary>
-    public string Compression { get; }
-
-    /// <summary>Lower-case hex.</summary>
-    public string Sha256 { get; }
-}
 
 /// <summary>
 /// Where things go in a mirror CacheMeta writes, and the small documents of each layout, as Spack writes them
@@ -121,8 +100,8 @@ internal static class MirrorLayout
                 .Append("\"contentLength\":").Append(blob.ContentLength.ToString(CultureInfo.InvariantCulture)).Append(",\n")
                 .Append("\"mediaType\":").Append(Quoted(blob.MediaType)).Append(",\n")
                 .Append("\"compression\":").Append(Quoted(blob.Compression)).Append(",\n")
-                .Append("\"checksumAlgorithm\":\"sha256\",\n")
-                .Append("\"checksum\":").Append(Quoted(blob.Sha256)).Append("\n}");
+                .Append("\"checksumAlgorithm\":").Append(Quoted(blob.ChecksumAlgorithm)).Append(",\n")
+                .Append("\"checksum\":").Append(Quoted(blob.Checksum)).Append("\n}");
             separator = ",\n";
         }
 

@@ -51,8 +51,8 @@ internal sealed class SourceObserver : ISourceObserver
 
         bar.Shown = true;
         string status = progress.Status ?? (progress.TotalBytes is long total && total > 0
-            ? $"{Megabytes(progress.Bytes)} of {Megabytes(total)}"
-            : Megabytes(progress.Bytes));
+            ? $"{Text.ByteText.Of(progress.Bytes)} of {Text.ByteText.Of(total)}"
+            : Text.ByteText.Of(progress.Bytes));
         _cmdlet.WriteProgress(new ProgressRecord(bar.Id, progress.Activity, status)
         {
             CurrentOperation = progress.Target,
@@ -81,8 +81,6 @@ internal sealed class SourceObserver : ISourceObserver
             }
         }
     }
-
-    private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("N1", System.Globalization.CultureInfo.CurrentCulture) + " MB";
 
     private sealed class Bar
     {

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CacheMeta.Index;
+using CacheMeta.Binaries;
 using CacheMeta.Mirrors;
 using CacheMeta.Tests.Support;
 using Xunit;
@@ -18,8 +19,8 @@ public sealed class MirrorLayoutTests
     {
         byte[] manifest = MirrorLayout.Manifest(new[]
         {
-            new ManifestBlob(1234, "application/vnd.spack.install.v2.tar+gzip", "gzip", Sum),
-            new ManifestBlob(56, "application/vnd.spack.spec.v5+json", "gzip", new string('b', 64)),
+            new ManifestBlob("application/vnd.spack.install.v2.tar+gzip", "sha256", Sum, 1234, "gzip"),
+            new ManifestBlob("application/vnd.spack.spec.v5+json", "sha256", new string('b', 64), 56, "gzip"),
         });
 
         Assert.Equal(
@@ -34,7 +35,7 @@ public sealed class MirrorLayoutTests
     [Fact]
     public void AnIndexManifestReadsBackThroughTheManifestReader()
     {
-        var entry = IndexManifest.ChooseIndex(MirrorLayout.Manifest(new[] { new ManifestBlob(99, MirrorLayout.IndexMediaType("8"), "none", Sum) }), "m");
+        var entry = IndexManifest.ChooseIndex(MirrorLayout.Manifest(new[] { new ManifestBlob(MirrorLayout.IndexMediaType("8"), "sha256", Sum, 99, "none") }), "m");
 
         Assert.Equal((8, Sum, 99L, false), (entry.DatabaseVersion, entry.Checksum, entry.ContentLength!.Value, entry.Gzip));
         Assert.Equal(MirrorLayout.BlobPath(Sum), entry.BlobPath);
