@@ -52,6 +52,20 @@ Describe 'Paths that are not what the parameter takes' {
     }
 }
 
+Describe 'What to do about an engine error' {
+    It 'ends the shown message with the parameter that helps: <Remedy>' -ForEach @(
+        @{ Remedy = '-MaxPageBytes raises the limit.'; Id = 'CachePageTooLarge'; With = @{ MaxPageBytes = 16 } }
+        @{ Remedy = 'Read the specs from a build-cache index with -Mirror or -Catalog.'; Id = 'InvalidSpecSyntax'; With = @{ Spec = 'zlib ^gcc-runtime' } }
+    ) {
+        $record = try { Get-CacheSpec -Path $Site @With -ErrorAction Stop; $null } catch { $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $record.ErrorDetails.Message | Should -BeLike "*$Remedy"
+        $record.ErrorDetails.RecommendedAction | Should -BeExactly $Remedy
+        $record.Exception.Message | Should -Not -BeLike '* -*' -Because 'the engine names no parameter; the cmdlet adds it'
+        "$record" | Should -BeLike "*$Remedy" -Because 'PowerShell shows the ErrorDetails message'
+    }
+}
+
 Describe 'Many errors of one kind' {
     It 'writes the first five as errors and counts the rest in one warning' {
         $many = Join-Path $TestDrive 'many'

@@ -46,9 +46,9 @@ internal static class BinaryLocator
 
         if (spec.Source is null || spec.Origin is PageTreeSource || spec.Source.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            return Unknown(spec, spec.Source is null
-                ? "it names no source (a spec made by hand)"
-                : "it was read from a cache page, which does not say where the binary's entries are; read the spec from its index with -Catalog or -Mirror");
+            return spec.Source is null
+                ? Unknown(spec, "it names no source (a spec made by hand)")
+                : Unknown(spec, "it was read from a cache page, which does not say where the binary's entries are; read the spec from its index", CacheRemedy.ReadIndex);
         }
 
         IndexLocation location;
@@ -94,7 +94,7 @@ internal static class BinaryLocator
         return remote ? new MirrorRoot(normalized.Substring(0, at + 1), true, 2) : null;
     }
 
-    private static SourceResult<BinaryEntry> Unknown(CacheSpec spec, string why) =>
+    private static SourceResult<BinaryEntry> Unknown(CacheSpec spec, string why, CacheRemedy remedy = CacheRemedy.None) =>
         SourceResult<BinaryEntry>.Failed(new CacheMetaException(ErrorIds.BinaryLocationUnknown, CacheErrorKind.ObjectNotFound,
-            $"The binary of '{spec}' cannot be located: {why}.", spec.Source ?? spec.Package));
+            $"The binary of '{spec}' cannot be located: {why}.", spec.Source ?? spec.Package) { Remedy = remedy });
 }

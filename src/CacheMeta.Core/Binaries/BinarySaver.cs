@@ -120,8 +120,8 @@ internal sealed class BinarySaver
             if (verdict.Status != SignatureStatus.Valid)
             {
                 throw new CacheMetaException(ErrorIds.SignatureRejected, CacheErrorKind.SecurityError,
-                    $"The signature of {binary} is {verdict.Status} ({verdict.Reason}); nothing of it was saved. -SkipSignatureCheck saves it anyway.",
-                    document.Url);
+                    $"The signature of {binary} is {verdict.Status} ({verdict.Reason}); nothing of it was saved.",
+                    document.Url) { Remedy = CacheRemedy.SkipSignatureCheck };
             }
 
             signedBy = verdict.Fingerprint; // the exporter copies the keys that vouched for what it wrote

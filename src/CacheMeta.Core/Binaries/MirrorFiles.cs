@@ -143,7 +143,7 @@ internal sealed class MirrorFiles
         if (_fetcher.Options.Offline)
         {
             throw new CacheMetaException(ErrorIds.CacheEntryMissing, CacheErrorKind.ObjectNotFound,
-                "-Offline was given and the local cache holds no answer for this tarball; run the command once without -Offline.", address);
+                "Reading offline, and the local cache holds no answer for this tarball.", address) { Remedy = CacheRemedy.ReadOnline };
         }
 
         var answer = _fetcher.Head(new Uri(address), kept?.ETag, cancellationToken);

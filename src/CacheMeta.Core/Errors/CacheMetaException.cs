@@ -48,6 +48,9 @@ public class CacheMetaException : Exception
     /// </summary>
     internal string? Subject { get; set; }
 
+    /// <summary>What the user can do about it, when that is a cmdlet parameter: the cmdlet layer adds the words.</summary>
+    internal CacheRemedy Remedy { get; set; }
+
     private static string Compose(string reason, string? target, int line, int column)
     {
         if (target is null)

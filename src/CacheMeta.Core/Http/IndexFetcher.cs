@@ -151,11 +151,11 @@ internal sealed partial class IndexFetcher
 
     // The network is down or the server failing, and an earlier copy is at hand: say how to use it.
     private static CacheMetaException OfflineHint(CacheMetaException ex) =>
-        new(ex.ErrorId, ex.Kind, ex.Reason + " The local cache holds an earlier copy: add -Offline to read it.", ex.Target, innerException: ex);
+        new(ex.ErrorId, ex.Kind, ex.Reason + " The local cache holds an earlier copy.", ex.Target, innerException: ex) { Remedy = CacheRemedy.ReadOffline };
 
     private static CacheMetaException Missing(string address) =>
         new(ErrorIds.CacheEntryMissing, CacheErrorKind.ObjectNotFound,
-            "-Offline was given and the local cache holds no copy of this; run the command once without -Offline.", address);
+            "Reading offline, and the local cache holds no copy of this.", address) { Remedy = CacheRemedy.ReadOnline };
 
     private static CacheMetaException NotFound(IndexLocation location) =>
         new(ErrorIds.IndexNotFound, CacheErrorKind.ObjectNotFound,

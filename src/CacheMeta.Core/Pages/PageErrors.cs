@@ -8,5 +8,5 @@ internal static class PageErrors
 
     public static CacheMetaException TooLarge(string path, long size, long limit) =>
         new(ErrorIds.CachePageTooLarge, CacheErrorKind.LimitsExceeded,
-            $"The file is {size:N0} bytes, over the {limit:N0}-byte limit for a cache page (see -MaxPageBytes).", path);
+            $"The file is {size:N0} bytes, over the {limit:N0}-byte limit for a cache page.", path) { Remedy = CacheRemedy.RaisePageLimit };
 }

@@ -73,7 +73,9 @@ internal static class TagListReader
 
         if (root is not YamlSequence entries)
         {
-            throw Invalid(path, $"A tag list is a list of {{name, stacks}} entries, not {root.Describe()} (a catalog file goes to -Catalog).", root);
+            var error = Invalid(path, $"A tag list is a list of {{name, stacks}} entries, not {root.Describe()}.", root);
+            error.Remedy = CacheRemedy.ReadAsCatalog; // a catalog is a mapping of tags
+            throw error;
         }
 
         foreach (var entry in entries.Items)

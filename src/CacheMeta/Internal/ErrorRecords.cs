@@ -10,8 +10,17 @@ namespace CacheMeta.Commands.Internal;
 #pragma warning disable RS0030 // ErrorRecord's constructors: this class is where they may be called
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(CacheMetaException error, object? target = null) =>
-        new(error, error.ErrorId.Name, Category(error.Kind), target ?? error.Subject ?? error.Target);
+    public static ErrorRecord From(CacheMetaException error, object? target = null)
+    {
+        var record = new ErrorRecord(error, error.ErrorId.Name, Category(error.Kind), target ?? error.Subject ?? error.Target);
+        if (RemedyText.For(error.Remedy) is { } remedy)
+        {
+            // The engine's message names no parameter; the shown message and the recommended action do.
+            record.ErrorDetails = new ErrorDetails(error.Message + (error.Message.IndexOf('\n') >= 0 ? System.Environment.NewLine : " ") + remedy) { RecommendedAction = remedy };
+        }
+
+        return record;
+    }
 
     public static ErrorRecord Create(ErrorId errorId, ErrorCategory category, string message, object? target) =>
         new(new CacheMetaException(errorId, CacheErrorKind.InvalidArgument, message), errorId.Name, category, target);

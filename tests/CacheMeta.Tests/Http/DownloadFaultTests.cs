@@ -187,7 +187,8 @@ public sealed class DownloadFaultTests : ServerTest
 
         var error = Assert.Single(Mirror(Server.Url("down")).Errors);
         Assert.Equal(ErrorIds.DownloadFailed, error.ErrorId);
-        Assert.EndsWith("502 Bad Gateway. The local cache holds an earlier copy: add -Offline to read it.", error.Message);
+        Assert.EndsWith("502 Bad Gateway. The local cache holds an earlier copy.", error.Message);
+        Assert.Equal(CacheRemedy.ReadOffline, error.Remedy);
         Assert.Equal(3, Mirror(Server.Url("down"), Options(offline: true)).Specs.Count);
     }
 }

@@ -79,7 +79,8 @@ public sealed class DependencySpecTests
         Assert.True(query.HasDependencyConstraints);
         var error = Assert.Throws<CacheMetaException>(query.RejectDependencyConstraints);
         Assert.Equal((ErrorIds.InvalidSpecSyntax, CacheErrorKind.InvalidArgument, 11), (error.ErrorId, error.Kind, error.Column));
-        Assert.StartsWith("The spec is not valid at column 11: Pages do not record dependencies; use an index source (-Mirror, -Catalog).", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The spec is not valid at column 11: Pages do not record dependencies; read an index instead.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(CacheRemedy.ReadIndex, error.Remedy);
         Assert.EndsWith("  hdf5 +mpi ^openmpi" + Environment.NewLine + "  " + new string(' ', 10) + "^", error.Message, StringComparison.Ordinal);
 
         var spec = new CacheSpec("hdf5", null, new string('a', 32), new[] { "1" }, null, null, null, null, null, null, null, null, null);

@@ -153,8 +153,12 @@ internal sealed class SpecConstraint
     }
 
     /// <summary>The error for a source that records no dependencies, pointing at the first <c>^</c>.</summary>
-    internal CacheMetaException DependenciesNotRecorded() =>
-        SpecSyntaxError.At(Source, Dependencies[0].Start, 1, "Pages do not record dependencies; use an index source (-Mirror, -Catalog).");
+    internal CacheMetaException DependenciesNotRecorded()
+    {
+        var error = SpecSyntaxError.At(Source, Dependencies[0].Start, 1, "Pages do not record dependencies; read an index instead.");
+        error.Remedy = CacheRemedy.ReadIndex;
+        return error;
+    }
 
     /// <summary>A record's name, version and hash against this constraint (for records read without their other values).</summary>
     internal bool MatchesIdentity(string name, string? version, string hash) =>
