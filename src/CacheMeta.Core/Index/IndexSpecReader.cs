@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.IO;
 using System.Threading;
+using CacheMeta.Index.Snapshot;
 using CacheMeta.Pages;
 using CacheMeta.Query;
 using CacheMeta.Sources;
@@ -55,27 +55,25 @@ internal sealed class IndexSpecReader
     private void Produce(ReadAhead.Sink<CacheSpec> sink, CancellationToken cancellationToken)
     {
         _events = sink;
-        var progress = new FileProgress(sink, "Reading index", _index.Origin);
-        using var document = new IndexDocumentReader(() => Opened(progress), _index.Origin);
-        document.Open();
-        _version = document.Version;
-        var parser = new IndexRecordParser(_version);
+        using var records = Records(sink);
+        records.Open();
+        _version = records.Version;
         var ready = new List<CacheSpec>();
         bool more = true;
         while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            more = Step(document, parser, ready);
+            more = Step(records, ready);
             foreach (var spec in ready)
             {
                 sink.Add(spec);
             }
 
             ready.Clear();
-            progress.Tick();
+            records.Tick();
         }
 
-        progress.Complete();
+        records.Complete(); // the read was whole: a cached blob's snapshot may now be written
         foreach (var waiting in _waiting.Values)
         {
             foreach (var spec in waiting)
@@ -88,17 +86,22 @@ internal sealed class IndexSpecReader
         }
     }
 
-    private Stream Opened(FileProgress progress)
+    // A cached blob's snapshot when it is whole and current; else the JSON, noting the records for the snapshot.
+    private IIndexRecords Records(ISourceObserver observer)
     {
-        var stream = _index.Open(out var file);
-        progress.Track(file);
-        return stream;
+        var snapshot = _index.Snapshot;
+        if (snapshot?.TryRead(_index.Origin, observer) is { } records)
+        {
+            return records;
+        }
+
+        return new JsonIndexRecords(_index, observer, snapshot is null ? null : new SnapshotRecorder(snapshot, observer));
     }
 
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
-    private bool Step(IndexDocumentReader document, IndexRecordParser parser, List<CacheSpec> ready)
+    private bool Step(IIndexRecords records, List<CacheSpec> ready)
     {
-        if (!document.NextRecord(out string hash, out int offset, out int length, out var shape))
+        if (!records.Next(out string hash))
         {
             return false;
         }
@@ -110,7 +113,7 @@ internal sealed class IndexSpecReader
         }
 
         _scope.Saw(hash);
-        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), shape, _query.MatchesName, _record);
+        string? problem = records.Parse(_query.MatchesName, _record);
         if (problem is not null)
         {
             Skip(hash, problem);
