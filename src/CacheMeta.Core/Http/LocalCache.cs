@@ -104,7 +104,8 @@ internal sealed class LocalCache
     /// <summary>Opens a stored blob as an index, with its snapshot; null when it is not there.</summary>
     public LocalIndex? OpenBlob(string sha256, string origin)
     {
-        var snapshot = SnapshotFormat.Sha256Bytes(sha256) is { } key ? new IndexSnapshot(SnapshotPath(sha256), key) : null;
+        // Snapshots are laid out little-endian and read as such: a big-endian machine reads the JSON every time.
+        var snapshot = BitConverter.IsLittleEndian && SnapshotFormat.Sha256Bytes(sha256) is { } key ? new IndexSnapshot(SnapshotPath(sha256), key) : null;
         return LocalIndex.TryOpen(BlobPath(sha256), origin)?.WithSnapshot(snapshot);
     }
 

@@ -16,8 +16,12 @@ internal interface IIndexRecords : IDisposable
     /// <summary>Reads up to the first record.</summary>
     void Open();
 
-    /// <summary>Moves to the next record; false at the end of the index (which is then checked whole).</summary>
-    bool Next(out string key);
+    /// <summary>
+    /// Moves to the next record; false at the end of the index (which is then checked whole). Given
+    /// <paramref name="passOver"/> (the names a query rules out), a reading may pass over records it knows give nothing
+    /// under that query: not in the build cache for it, no warning, and no other record's compiler (the snapshot knows).
+    /// </summary>
+    bool Next(Func<string, bool>? passOver, out string key);
 
     /// <summary>
     /// Fills <paramref name="record"/> with the current record as the JSON reading fills it for a query wanting the

@@ -32,6 +32,7 @@ internal sealed class IndexSpecReader
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
+    private readonly Func<string, bool> _ruledOut;
     private int _version;
     private ISourceObserver _events = NullSourceObserver.Instance; // the read's observer, on the thread that reads
 
@@ -43,6 +44,7 @@ internal sealed class IndexSpecReader
         _observer = observer;
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
+        _ruledOut = name => !query.MatchesName(name);
     }
 
     /// <summary>
@@ -101,7 +103,7 @@ internal sealed class IndexSpecReader
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
     private bool Step(IIndexRecords records, List<CacheSpec> ready)
     {
-        if (!records.Next(out string hash))
+        if (!records.Next(_scope.RecordsMembership ? null : _ruledOut, out string hash))
         {
             return false;
         }

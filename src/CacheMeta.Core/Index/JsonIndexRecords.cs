@@ -37,7 +37,7 @@ internal sealed class JsonIndexRecords : IIndexRecords
         _recorder?.Start(_document.Version);
     }
 
-    public bool Next(out string key)
+    public bool Next(Func<string, bool>? passOver, out string key)
     {
         if (!_document.NextRecord(out key, out _offset, out _length, out _shape))
         {

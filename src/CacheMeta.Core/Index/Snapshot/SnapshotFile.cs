@@ -1,7 +1,10 @@
 using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index.Snapshot;
 
@@ -13,7 +16,8 @@ internal sealed class SnapshotFile
 {
     private readonly byte[] _bytes;
     private readonly Table _strings, _lists, _edgeLists, _raw;
-    private readonly int _edges, _entries;
+    private readonly int _edges;
+    private readonly int[] _entries;
     private readonly string?[] _stringCache;
     private readonly ValueList?[] _listCache;
     private readonly DependencyEdge?[] _edgeCache;
@@ -29,7 +33,8 @@ internal sealed class SnapshotFile
         _edges = edges;
         _edgeLists = edgeLists;
         _raw = raw;
-        _entries = entries;
+        // The entry column is read for every record: as an int array, once, rather than decoded field by field.
+        _entries = MemoryMarshal.Cast<byte, int>(new ReadOnlySpan<byte>(bytes, entries, count * SnapshotFormat.EntryFields * 4)).ToArray();
         _stringCache = new string?[strings.Count];
         _listCache = new ValueList?[lists.Count];
         _edgeCache = new DependencyEdge?[edgeCount];
@@ -75,9 +80,10 @@ internal sealed class SnapshotFile
     public int StringCount => _strings.Count;
 
     /// <summary>An entry's field.</summary>
-    public int Field(int entry, int field) => At(_entries + (entry * SnapshotFormat.EntryFields + field) * 4);
+    public int Field(int entry, int field) => _entries[entry * SnapshotFormat.EntryFields + field];
 
     /// <summary>The shared string of an id; null for -1.</summary>
+    [MethodImpl(Jit.Optimized)]
     public string? String(int id)
     {
         if (id < 0)
@@ -106,15 +112,20 @@ internal sealed class SnapshotFile
         return _listCache[id] = values.Length == 0 ? ValueList.None : new ValueList(values);
     }
 
-    /// <summary>A record's dependencies: a new array (as the JSON reading makes) of shared edges.</summary>
+    /// <summary>A record's dependencies, decoded when first used (<see cref="SnapshotEdges"/>).</summary>
     public IReadOnlyList<DependencyEdge> Edges(int id)
     {
         var (start, end) = _edgeLists.Range(this, id);
-        if (start == end)
-        {
-            return Array.Empty<DependencyEdge>();
-        }
+        return start == end ? Array.Empty<DependencyEdge>() : new SnapshotEdges(this, id, end - start);
+    }
 
+    /// <summary>
+    /// A list of edges as a new array (as the JSON reading makes one per record) of shared edges. Called from any thread:
+    /// the caches only ever go from null to a value, and two threads that decode the same value store equal ones.
+    /// </summary>
+    public DependencyEdge[] DecodeEdges(int id)
+    {
+        var (start, end) = _edgeLists.Range(this, id);
         var edges = new DependencyEdge[end - start];
         for (int i = 0; i < edges.Length; i++)
         {
@@ -141,9 +152,13 @@ internal sealed class SnapshotFile
     {
         var (start, end) = _strings.Range(this, id);
         int at = _strings.Data + start;
-        return _bytes[at] == 0
-            ? Encoding.UTF8.GetString(_bytes, at + 1, end - start - 1)
-            : Encoding.Unicode.GetString(_bytes, at + 1, end - start - 1);
+        var text = new ReadOnlySpan<byte>(_bytes, at + 1, end - start - 1);
+        if (_bytes[at] != 0)
+        {
+            return Encoding.Unicode.GetString(_bytes, at + 1, end - start - 1);
+        }
+
+        return CacheMeta.Text.Ascii.IsAscii(text) ? CacheMeta.Text.Ascii.Decode(text) : Encoding.UTF8.GetString(_bytes, at + 1, end - start - 1);
     }
 
     private static string? Header(byte[] bytes, byte[] sha256, out int databaseVersion, out int count)
@@ -183,6 +198,7 @@ internal sealed class SnapshotFile
     }
 
     // Every id an entry, list or edge holds points into its table: a file that passes is safe to read anywhere.
+    [MethodImpl(Jit.Optimized)]
     private bool IdsInRange()
     {
         int strings = _strings.Count;

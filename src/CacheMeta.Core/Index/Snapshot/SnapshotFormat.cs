@@ -54,6 +54,12 @@ internal static class SnapshotFormat
     public const int QuickInBuildcache = 1 << 2, WholeFailed = 1 << 3, WholeInBuildcache = 1 << 4, WholeExternal = 1 << 5,
         WholeComplete = 1 << 6;
 
+    /// <summary>
+    /// A quick record that no record of the index names as its compiler (and the index has no record kept as text, whose
+    /// compiler is unknown): a query that rules its name out may pass over it unread.
+    /// </summary>
+    public const int NobodysCompiler = 1 << 7;
+
     /// <summary>This build of the engine: the module version id of CacheMeta.Core, new with every change of its code.</summary>
     public static readonly byte[] Build = typeof(SnapshotFormat).Module.ModuleVersionId.ToByteArray();
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index.Snapshot;
 
@@ -16,7 +18,7 @@ internal sealed class SnapshotRecords : IIndexRecords
     private readonly string _origin;
     private readonly long _length;
     private readonly ISourceObserver _observer;
-    private readonly sbyte[] _wanted;
+    private readonly sbyte[] _wanted, _ruledOut; // per name id: 0 not asked yet, 1 yes, -1 no
     private readonly Dictionary<(int, int, int), ArchParts> _arches = new();
     private IndexRecordParser? _parser;
     private int _entry = -1;
@@ -28,6 +30,7 @@ internal sealed class SnapshotRecords : IIndexRecords
         _length = length;
         _observer = observer;
         _wanted = new sbyte[file.StringCount];
+        _ruledOut = new sbyte[file.StringCount];
     }
 
     public int Version => _file.DatabaseVersion;
@@ -36,18 +39,26 @@ internal sealed class SnapshotRecords : IIndexRecords
     {
     }
 
-    public bool Next(out string key)
+    [MethodImpl(Jit.Optimized)]
+    public bool Next(Func<string, bool>? passOver, out string key)
     {
-        if (++_entry >= _file.Count)
+        while (++_entry < _file.Count)
         {
-            key = string.Empty;
-            return false;
+            // A quick record is always a hash's (the writer keeps other keys alone), reads without a warning when its
+            // name is ruled out, and then only matters as some record's compiler.
+            int flags = Field(SnapshotFormat.Flags);
+            if (passOver is null || (flags & SnapshotFormat.NobodysCompiler) == 0 || !RuledOut(Field(SnapshotFormat.Name), passOver))
+            {
+                key = _file.String(Field(SnapshotFormat.Key))!;
+                return true;
+            }
         }
 
-        key = _file.String(Field(SnapshotFormat.Key))!;
-        return true;
+        key = string.Empty;
+        return false;
     }
 
+    [MethodImpl(Jit.Optimized)]
     public string? Parse(Func<string, bool> wantName, IndexRecord record)
     {
         int flags = Field(SnapshotFormat.Flags);
@@ -101,6 +112,16 @@ internal sealed class SnapshotRecords : IIndexRecords
     }
 
     private int Field(int field) => _file.Field(_entry, field);
+
+    private bool RuledOut(int name, Func<string, bool> passOver)
+    {
+        if (_ruledOut[name] == 0)
+        {
+            _ruledOut[name] = passOver(_file.String(name)!) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return _ruledOut[name] > 0;
+    }
 
     private bool Wanted(int name, string text, Func<string, bool> wantName)
     {

@@ -3,29 +3,31 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Text;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index.Snapshot;
 
 /// <summary>
 /// Collects an index's records, as the JSON reading read them, into the tables of a snapshot
 /// (<see cref="SnapshotFormat"/>): each distinct string once, each shared list and edge once (the parser shares them),
-/// one fixed-size entry per record.
+/// one fixed-size entry per record. Every table is laid out as it grows, so writing the file is a few copies.
 /// </summary>
 internal sealed class SnapshotWriter
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-    private readonly List<string> _stringValues = new();
+    private readonly MemoryStream _stringBytes = new();
+    private readonly IntBuffer _stringOffsets = new(0);
     private readonly Dictionary<object, int> _lists = new(SameInstance.Comparer);
-    private readonly List<IReadOnlyList<string>> _listValues = new();
+    private readonly IntBuffer _listOffsets = new(0), _listIds = new();
     private readonly Dictionary<object, int> _edges = new(SameInstance.Comparer);
-    private readonly List<DependencyEdge> _edgeValues = new();
-    private readonly List<int> _edgeListOffsets = new() { 0 };
-    private readonly List<int> _edgeListIds = new();
+    private readonly IntBuffer _edgeFields = new();
+    private readonly IntBuffer _edgeListOffsets = new(0), _edgeListIds = new();
     private readonly MemoryStream _raw = new();
-    private readonly List<int> _rawOffsets = new() { 0 };
-    private readonly List<int> _entries = new();
+    private readonly IntBuffer _rawOffsets = new(0);
+    private readonly IntBuffer _entries = new();
+    private readonly HashSet<int> _compilers = new();
 
     public SnapshotWriter(int databaseVersion) => DatabaseVersion = databaseVersion;
 
@@ -58,7 +60,8 @@ internal sealed class SnapshotWriter
     /// <summary>A record kept as its JSON text.</summary>
     public void Raw(string key, ReadOnlySpan<byte> json)
     {
-        _raw.Write(json.ToArray(), 0, json.Length);
+        byte[] text = json.ToArray();
+        _raw.Write(text, 0, text.Length);
         _rawOffsets.Add(checked((int)_raw.Length));
         Add(key, SnapshotFormat.KindRaw, null, null, null, null, _rawOffsets.Count - 2);
     }
@@ -66,43 +69,65 @@ internal sealed class SnapshotWriter
     /// <summary>The whole file: header and payload.</summary>
     public byte[] ToArray(byte[] sha256)
     {
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            WriteStrings(writer);
-            WriteLists(writer);
-            writer.Write(_edgeValues.Count);
-            foreach (var edge in _edgeValues)
-            {
-                writer.Write(String(edge.Name));
-                writer.Write(String(edge.Hash));
-                writer.Write((int)edge.Types);
-                writer.Write(List(edge.Virtuals));
-            }
-
-            WriteTable(writer, _edgeListOffsets, _edgeListIds);
-            writer.Write(_rawOffsets.Count - 1);
-            Write(writer, _rawOffsets);
-            writer.Write(_raw.GetBuffer(), 0, (int)_raw.Length);
-            Write(writer, _entries);
-        }
-
-        // The tables above only ever add strings and lists written before them (edges add names, hashes and virtuals
-        // to tables already written): checked here rather than trusted.
-        if (_stringValues.Count != _writtenStrings || _listValues.Count != _writtenLists)
-        {
-            throw new InvalidOperationException("The snapshot's tables grew while they were written.");
-        }
-
-        var body = payload.GetBuffer().AsSpan(0, (int)payload.Length);
-        var file = new byte[SnapshotFormat.HeaderBytes + body.Length];
-        body.CopyTo(file.AsSpan(SnapshotFormat.HeaderBytes));
-        SnapshotFormat.WriteHeader(file, DatabaseVersion, sha256, Count, body);
+        MarkPassable();
+        long length = SnapshotFormat.HeaderBytes + Table(_stringOffsets, _stringBytes.Length) + Table(_listOffsets, _listIds.Count * 4L)
+            + 4 + _edgeFields.Count * 4L + Table(_edgeListOffsets, _edgeListIds.Count * 4L) + Table(_rawOffsets, _raw.Length) + _entries.Count * 4L;
+        var file = new byte[checked((int)length)];
+        int at = SnapshotFormat.HeaderBytes;
+        WriteTable(file, ref at, _stringOffsets, _stringBytes);
+        WriteTable(file, ref at, _listOffsets, _listIds);
+        Write(file, ref at, _edgeFields.Count / 4);
+        _edgeFields.CopyTo(file, ref at);
+        WriteTable(file, ref at, _edgeListOffsets, _edgeListIds);
+        WriteTable(file, ref at, _rawOffsets, _raw);
+        _entries.CopyTo(file, ref at);
+        SnapshotFormat.WriteHeader(file, DatabaseVersion, sha256, Count, file.AsSpan(SnapshotFormat.HeaderBytes));
         return file;
     }
 
-    private int _writtenStrings = -1, _writtenLists = -1;
+    // A table's size: its count, its offsets, its items.
+    private static long Table(IntBuffer offsets, long items) => 4 + offsets.Count * 4L + items;
 
+    private static void WriteTable(byte[] file, ref int at, IntBuffer offsets, IntBuffer ids)
+    {
+        Write(file, ref at, offsets.Count - 1);
+        offsets.CopyTo(file, ref at);
+        ids.CopyTo(file, ref at);
+    }
+
+    private static void WriteTable(byte[] file, ref int at, IntBuffer offsets, MemoryStream bytes)
+    {
+        Write(file, ref at, offsets.Count - 1);
+        offsets.CopyTo(file, ref at);
+        Buffer.BlockCopy(bytes.GetBuffer(), 0, file, at, (int)bytes.Length);
+        at += (int)bytes.Length;
+    }
+
+    private static void Write(byte[] file, ref int at, int value)
+    {
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(file.AsSpan(at), value);
+        at += 4;
+    }
+
+    // Which quick records no record names as its compiler; none when a record kept as text might.
+    private void MarkPassable()
+    {
+        if (_rawOffsets.Count > 1)
+        {
+            return;
+        }
+
+        for (int at = 0; at < _entries.Count; at += SnapshotFormat.EntryFields)
+        {
+            int flags = _entries[at + SnapshotFormat.Flags];
+            if ((flags & SnapshotFormat.KindMask) == SnapshotFormat.KindQuick && !_compilers.Contains(_entries[at + SnapshotFormat.Key]))
+            {
+                _entries[at + SnapshotFormat.Flags] = flags | SnapshotFormat.NobodysCompiler;
+            }
+        }
+    }
+
+    [MethodImpl(Jit.Optimized)]
     private void Add(string key, int flags, string? name, string? version, string? problem, IndexRecord? whole, int raw)
     {
         _entries.Add(String(key));
@@ -115,7 +140,13 @@ internal sealed class SnapshotWriter
         _entries.Add(String(whole?.Arch.Target));
         _entries.Add(String(whole?.NodeCompiler));
         _entries.Add(String(whole?.AnnotatedCompiler));
-        _entries.Add(String(whole?.CompilerHash));
+        int compiler = String(whole?.CompilerHash);
+        _entries.Add(compiler);
+        if (compiler >= 0)
+        {
+            _compilers.Add(compiler);
+        }
+
         _entries.Add(whole is null ? -1 : List(whole.Variants));
         _entries.Add(whole is null ? -1 : Edges(whole.Dependencies));
         _entries.Add(raw);
@@ -130,9 +161,22 @@ internal sealed class SnapshotWriter
 
         if (!_strings.TryGetValue(value, out int id))
         {
-            id = _stringValues.Count;
+            id = _strings.Count;
             _strings.Add(value, id);
-            _stringValues.Add(value);
+            byte[] text;
+            try
+            {
+                text = StrictUtf8.GetBytes(value);
+                _stringBytes.WriteByte(0);
+            }
+            catch (EncoderFallbackException)
+            {
+                text = Encoding.Unicode.GetBytes(value); // a lone surrogate has no UTF-8 form
+                _stringBytes.WriteByte(1);
+            }
+
+            _stringBytes.Write(text, 0, text.Length);
+            _stringOffsets.Add(checked((int)_stringBytes.Length));
         }
 
         return id;
@@ -142,13 +186,14 @@ internal sealed class SnapshotWriter
     {
         if (!_lists.TryGetValue(list, out int id))
         {
-            id = _listValues.Count;
+            id = _lists.Count;
             _lists.Add(list, id);
-            _listValues.Add(list);
             foreach (string value in list)
             {
-                String(value);
+                _listIds.Add(String(value));
             }
+
+            _listOffsets.Add(_listIds.Count);
         }
 
         return id;
@@ -160,12 +205,12 @@ internal sealed class SnapshotWriter
         {
             if (!_edges.TryGetValue(edge, out int id))
             {
-                id = _edgeValues.Count;
+                id = _edges.Count;
                 _edges.Add(edge, id);
-                _edgeValues.Add(edge);
-                String(edge.Name);
-                String(edge.Hash);
-                List(edge.Virtuals);
+                _edgeFields.Add(String(edge.Name));
+                _edgeFields.Add(String(edge.Hash));
+                _edgeFields.Add((int)edge.Types);
+                _edgeFields.Add(List(edge.Virtuals));
             }
 
             _edgeListIds.Add(id);
@@ -173,67 +218,6 @@ internal sealed class SnapshotWriter
 
         _edgeListOffsets.Add(_edgeListIds.Count);
         return _edgeListOffsets.Count - 2;
-    }
-
-    private void WriteStrings(BinaryWriter writer)
-    {
-        _writtenStrings = _stringValues.Count;
-        var bytes = new MemoryStream();
-        var offsets = new List<int>(_stringValues.Count + 1) { 0 };
-        foreach (string value in _stringValues)
-        {
-            byte[] text;
-            try
-            {
-                text = StrictUtf8.GetBytes(value);
-                bytes.WriteByte(0);
-            }
-            catch (EncoderFallbackException)
-            {
-                text = Encoding.Unicode.GetBytes(value); // a lone surrogate (from a \ud800 escape) has no UTF-8 form
-                bytes.WriteByte(1);
-            }
-
-            bytes.Write(text, 0, text.Length);
-            offsets.Add(checked((int)bytes.Length));
-        }
-
-        writer.Write(_stringValues.Count);
-        Write(writer, offsets);
-        writer.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
-    }
-
-    private void WriteLists(BinaryWriter writer)
-    {
-        _writtenLists = _listValues.Count;
-        var offsets = new List<int>(_listValues.Count + 1) { 0 };
-        var ids = new List<int>();
-        foreach (var list in _listValues)
-        {
-            foreach (string value in list)
-            {
-                ids.Add(_strings[value]);
-            }
-
-            offsets.Add(ids.Count);
-        }
-
-        WriteTable(writer, offsets, ids);
-    }
-
-    private static void WriteTable(BinaryWriter writer, List<int> offsets, List<int> ids)
-    {
-        writer.Write(offsets.Count - 1);
-        Write(writer, offsets);
-        Write(writer, ids);
-    }
-
-    private static void Write(BinaryWriter writer, List<int> values)
-    {
-        foreach (int value in values)
-        {
-            writer.Write(value);
-        }
     }
 
     // Lists and edges are shared instances: the same instance is the same value (and cheaper to look up than content).
@@ -244,5 +228,43 @@ internal sealed class SnapshotWriter
         public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
 
         public int GetHashCode(object obj) => RuntimeHelpers.GetHashCode(obj);
+    }
+
+    // A growing int array, copied out little-endian in one block (snapshots are read and written on little-endian machines only).
+    private sealed class IntBuffer
+    {
+        private int[] _items = new int[1024];
+
+        public IntBuffer(params int[] first)
+        {
+            foreach (int value in first)
+            {
+                Add(value);
+            }
+        }
+
+        public int Count { get; private set; }
+
+        public int this[int index]
+        {
+            get => _items[index];
+            set => _items[index] = value;
+        }
+
+        public void Add(int value)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = value;
+        }
+
+        public void CopyTo(byte[] file, ref int at)
+        {
+            Buffer.BlockCopy(_items, 0, file, at, Count * 4);
+            at += Count * 4;
+        }
     }
 }
