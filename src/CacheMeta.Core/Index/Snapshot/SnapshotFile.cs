@@ -187,13 +187,13 @@ internal sealed class SnapshotFile
 
         databaseVersion = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(12));
         count = BinaryPrimitives.ReadInt32LittleEndian(header.Slice(48));
-        var payload = new ReadOnlySpan<byte>(bytes, SnapshotFormat.HeaderBytes, bytes.Length - SnapshotFormat.HeaderBytes);
-        if (BinaryPrimitives.ReadInt64LittleEndian(header.Slice(56)) != payload.Length || count < 0)
+        if (BinaryPrimitives.ReadInt64LittleEndian(header.Slice(56)) != bytes.Length - SnapshotFormat.HeaderBytes || count < 0
+            || BinaryPrimitives.ReadUInt32LittleEndian(header.Slice(52)) != 0)
         {
             return "it is cut short or too long";
         }
 
-        return BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(64)) == SnapshotFormat.Checksum(payload)
+        return BinaryPrimitives.ReadUInt64LittleEndian(header.Slice(SnapshotFormat.ChecksumAt)) == SnapshotFormat.Checksum(bytes)
             ? null : "its checksum does not match";
     }
 

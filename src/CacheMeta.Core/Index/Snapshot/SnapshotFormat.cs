@@ -8,7 +8,7 @@ namespace CacheMeta.Index.Snapshot;
 /// The layout of an index snapshot file (all numbers little-endian):
 /// <code>
 /// header   magic "CMIXSNAP" | format version u32 | database version i32 | blob SHA-256 (32 bytes) | entries i32 |
-///          reserved u32 | payload length i64 | XxHash3 of the payload u64 | the reader's build (16 bytes)   (88 bytes)
+///          reserved u32 (0) | payload length i64 | XxHash3 u64 | the writer's build (16 bytes)   (88 bytes)
 /// payload  strings      count, offsets[count + 1], bytes (each string: a tag byte, 0 UTF-8 or 1 UTF-16LE, then its text)
 ///          string lists count, offsets[count + 1], string ids
 ///          edges        count, (name, hash, types, virtuals list) per edge
@@ -17,6 +17,7 @@ namespace CacheMeta.Index.Snapshot;
 ///          entries      (key, flags, name, version, problem, platform, os, target, node compiler, annotated compiler,
 ///                       compiler hash, variants list, dependency list, raw record) per entry, -1 for none
 /// </code>
+/// The XxHash3 covers the whole file but its own 8 bytes (header and payload), so no bit of it goes unchecked.
 /// Every value a record holds is an id into a table, so a distinct value is decoded once and shared, and the name
 /// column decides a query's -Name before anything else of a record is decoded. A reader trusts a file only when the
 /// magic, the format version, the blob's SHA-256, the length and the checksum match and every id is in range, and only
@@ -63,21 +64,32 @@ internal static class SnapshotFormat
     /// <summary>This build of the engine: the module version id of CacheMeta.Core, new with every change of its code.</summary>
     public static readonly byte[] Build = typeof(SnapshotFormat).Module.ModuleVersionId.ToByteArray();
 
-    /// <summary>The checksum of a payload.</summary>
-    public static ulong Checksum(ReadOnlySpan<byte> payload) => XxHash3.HashToUInt64(payload);
+    /// <summary>Where the checksum is in the header.</summary>
+    public const int ChecksumAt = 64;
 
-    /// <summary>Writes the header for a payload.</summary>
-    public static void WriteHeader(Span<byte> header, int databaseVersion, byte[] sha256, int entries, ReadOnlySpan<byte> payload)
+    /// <summary>The checksum of a whole file: everything but the checksum's own 8 bytes.</summary>
+    public static ulong Checksum(ReadOnlySpan<byte> file)
     {
+        var hash = new XxHash3();
+        hash.Append(file.Slice(0, ChecksumAt));
+        hash.Append(file.Slice(ChecksumAt + 8));
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>Writes the header of a file whose payload follows it.</summary>
+    public static void WriteHeader(Span<byte> file, int databaseVersion, byte[] sha256, int entries)
+    {
+        var header = file.Slice(0, HeaderBytes);
+        long payload = file.Length - HeaderBytes;
         Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(8), FormatVersion);
         BinaryPrimitives.WriteInt32LittleEndian(header.Slice(12), databaseVersion);
         sha256.AsSpan().CopyTo(header.Slice(16, 32));
         BinaryPrimitives.WriteInt32LittleEndian(header.Slice(48), entries);
         BinaryPrimitives.WriteUInt32LittleEndian(header.Slice(52), 0);
-        BinaryPrimitives.WriteInt64LittleEndian(header.Slice(56), payload.Length);
-        BinaryPrimitives.WriteUInt64LittleEndian(header.Slice(64), Checksum(payload));
+        BinaryPrimitives.WriteInt64LittleEndian(header.Slice(56), payload);
         Build.AsSpan().CopyTo(header.Slice(72, 16));
+        BinaryPrimitives.WriteUInt64LittleEndian(header.Slice(ChecksumAt), Checksum(file));
     }
 
     /// <summary>The blob SHA-256 as its 32 bytes; null when the text is not 64 hex digits.</summary>

@@ -81,7 +81,7 @@ internal sealed class SnapshotWriter
         WriteTable(file, ref at, _edgeListOffsets, _edgeListIds);
         WriteTable(file, ref at, _rawOffsets, _raw);
         _entries.CopyTo(file, ref at);
-        SnapshotFormat.WriteHeader(file, DatabaseVersion, sha256, Count, file.AsSpan(SnapshotFormat.HeaderBytes));
+        SnapshotFormat.WriteHeader(file, DatabaseVersion, sha256, Count);
         return file;
     }
 
