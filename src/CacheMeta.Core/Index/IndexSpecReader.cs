@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using CacheMeta.Index.Snapshot;
 using CacheMeta.Pages;
 using CacheMeta.Query;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index;
 
@@ -101,6 +103,7 @@ internal sealed class IndexSpecReader
     }
 
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
+    [MethodImpl(Jit.Optimized)] // a cmdlet reads an index once: its records must not pass through unoptimised code first
     private bool Step(IIndexRecords records, List<CacheSpec> ready)
     {
         if (!records.Next(_scope.RecordsMembership ? null : _ruledOut, out string hash))
@@ -172,6 +175,7 @@ internal sealed class IndexSpecReader
     }
 
     // The spec if it passes the query, else null.
+    [MethodImpl(Jit.Optimized)] // a cmdlet reads an index once: its records must not pass through unoptimised code first
     private CacheSpec? Finish(Waiting spec, string compiler)
     {
         var arch = spec.Arch;

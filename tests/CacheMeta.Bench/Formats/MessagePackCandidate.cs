@@ -3,14 +3,14 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
-using System.IO.Hashing;
+using CacheMeta.Index.Snapshot;
 using MessagePack;
 
 namespace CacheMeta.Bench.Formats;
 
 /// <summary>
 /// MessagePack (MessagePack-CSharp's writer and reader, no attributes or resolvers): one array per record, the name
-/// second so a record the query rules out is skipped after two values; an XxHash3 of the body in front, as the
+/// second so a record the query rules out is skipped after two values; the snapshot's XXH64 of the body in front, as the
 /// snapshot must never be trusted unchecked. Strings are decoded as read (the format has no table of distinct values).
 /// </summary>
 internal sealed class MessagePackCandidate : ICandidateFormat
@@ -60,7 +60,7 @@ internal sealed class MessagePackCandidate : ICandidateFormat
         writer.Flush();
         using var file = File.Create(path);
         Span<byte> sum = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt64LittleEndian(sum, XxHash3.HashToUInt64(buffer.WrittenSpan));
+        BinaryPrimitives.WriteUInt64LittleEndian(sum, SnapshotChecksum.Hash(buffer.WrittenSpan));
         file.Write(sum);
         file.Write(buffer.WrittenSpan);
     }
@@ -68,7 +68,7 @@ internal sealed class MessagePackCandidate : ICandidateFormat
     public int ReadPy(string path)
     {
         byte[] bytes = File.ReadAllBytes(path);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes) != XxHash3.HashToUInt64(bytes.AsSpan(8)))
+        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes) != SnapshotChecksum.Hash(bytes.AsSpan(8)))
         {
             throw new InvalidDataException("checksum");
         }

@@ -50,7 +50,7 @@ internal sealed class SqliteCandidate : ICandidateFormat
 
     public int ReadPy(string path)
     {
-        System.IO.Hashing.XxHash3.HashToUInt64(File.ReadAllBytes(path)); // checked before use, like the others
+        CacheMeta.Index.Snapshot.SnapshotChecksum.Hash(File.ReadAllBytes(path)); // checked before use, like the others
         using var connection = Open(path);
         var values = new Dictionary<long, DependencyEdge[]>();
         int count = 0;

@@ -95,6 +95,7 @@ internal sealed class SnapshotFile
     }
 
     /// <summary>The shared list of an id.</summary>
+    [MethodImpl(Jit.Optimized)]
     public ValueList List(int id)
     {
         if (_listCache[id] is { } cached)
@@ -113,6 +114,7 @@ internal sealed class SnapshotFile
     }
 
     /// <summary>A record's dependencies, decoded when first used (<see cref="SnapshotEdges"/>).</summary>
+    [MethodImpl(Jit.Optimized)]
     public IReadOnlyList<DependencyEdge> Edges(int id)
     {
         var (start, end) = _edgeLists.Range(this, id);
@@ -123,6 +125,7 @@ internal sealed class SnapshotFile
     /// A list of edges as a new array (as the JSON reading makes one per record) of shared edges. Called from any thread:
     /// the caches only ever go from null to a value, and two threads that decode the same value store equal ones.
     /// </summary>
+    [MethodImpl(Jit.Optimized)]
     public DependencyEdge[] DecodeEdges(int id)
     {
         var (start, end) = _edgeLists.Range(this, id);
@@ -148,6 +151,7 @@ internal sealed class SnapshotFile
 
     private int At(int offset) => BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(_bytes, offset, 4));
 
+    [MethodImpl(Jit.Optimized)]
     private string Decode(int id)
     {
         var (start, end) = _strings.Range(this, id);

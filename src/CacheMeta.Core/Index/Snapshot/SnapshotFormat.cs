@@ -1,6 +1,5 @@
 using System;
 using System.Buffers.Binary;
-using System.IO.Hashing;
 
 namespace CacheMeta.Index.Snapshot;
 
@@ -8,7 +7,7 @@ namespace CacheMeta.Index.Snapshot;
 /// The layout of an index snapshot file (all numbers little-endian):
 /// <code>
 /// header   magic "CMIXSNAP" | format version u32 | database version i32 | blob SHA-256 (32 bytes) | entries i32 |
-///          reserved u32 (0) | payload length i64 | XxHash3 u64 | the writer's build (16 bytes)   (88 bytes)
+///          reserved u32 (0) | payload length i64 | XXH64 u64 | the writer's build (16 bytes)   (88 bytes)
 /// payload  strings      count, offsets[count + 1], bytes (each string: a tag byte, 0 UTF-8 or 1 UTF-16LE, then its text)
 ///          string lists count, offsets[count + 1], string ids
 ///          edges        count, (name, hash, types, virtuals list) per edge
@@ -17,7 +16,8 @@ namespace CacheMeta.Index.Snapshot;
 ///          entries      (key, flags, name, version, problem, platform, os, target, node compiler, annotated compiler,
 ///                       compiler hash, variants list, dependency list, raw record) per entry, -1 for none
 /// </code>
-/// The XxHash3 covers the whole file but its own 8 bytes (header and payload), so no bit of it goes unchecked.
+/// The XXH64 (<see cref="SnapshotChecksum"/>) covers the whole file but its own 8 bytes (the header before it seeds the
+/// hash of everything after it), so no bit of the file goes unchecked.
 /// Every value a record holds is an id into a table, so a distinct value is decoded once and shared, and the name
 /// column decides a query's -Name before anything else of a record is decoded. A reader trusts a file only when the
 /// magic, the format version, the blob's SHA-256, the length and the checksum match and every id is in range, and only
@@ -68,13 +68,8 @@ internal static class SnapshotFormat
     public const int ChecksumAt = 64;
 
     /// <summary>The checksum of a whole file: everything but the checksum's own 8 bytes.</summary>
-    public static ulong Checksum(ReadOnlySpan<byte> file)
-    {
-        var hash = new XxHash3();
-        hash.Append(file.Slice(0, ChecksumAt));
-        hash.Append(file.Slice(ChecksumAt + 8));
-        return hash.GetCurrentHashAsUInt64();
-    }
+    public static ulong Checksum(ReadOnlySpan<byte> file) =>
+        SnapshotChecksum.Hash(file.Slice(ChecksumAt + 8), seed: SnapshotChecksum.Hash(file.Slice(0, ChecksumAt)));
 
     /// <summary>Writes the header of a file whose payload follows it.</summary>
     public static void WriteHeader(Span<byte> file, int databaseVersion, byte[] sha256, int entries)

@@ -113,6 +113,7 @@ internal sealed class SnapshotRecords : IIndexRecords
 
     private int Field(int field) => _file.Field(_entry, field);
 
+    [MethodImpl(Jit.Optimized)]
     private bool RuledOut(int name, Func<string, bool> passOver)
     {
         if (_ruledOut[name] == 0)
@@ -123,6 +124,7 @@ internal sealed class SnapshotRecords : IIndexRecords
         return _ruledOut[name] > 0;
     }
 
+    [MethodImpl(Jit.Optimized)]
     private bool Wanted(int name, string text, Func<string, bool> wantName)
     {
         if (_wanted[name] == 0)
@@ -134,6 +136,7 @@ internal sealed class SnapshotRecords : IIndexRecords
     }
 
     // The JSON reading shares one ArchParts per distinct arch; so does this one.
+    [MethodImpl(Jit.Optimized)]
     private ArchParts Arch(int platform, int os, int target)
     {
         if (platform < 0 && os < 0 && target < 0)
