@@ -22,6 +22,7 @@ internal sealed class SnapshotWriter
     private readonly Dictionary<object, int> _lists = new(SameInstance.Comparer);
     private readonly IntBuffer _listOffsets = new(0), _listIds = new();
     private readonly Dictionary<object, int> _edges = new(SameInstance.Comparer);
+    private readonly Dictionary<(int Name, int Hash, int Types, int Virtuals), int> _edgeValues = new(); // equal edges the parser did not share
     private readonly IntBuffer _edgeFields = new();
     private readonly IntBuffer _edgeListOffsets = new(0), _edgeListIds = new();
     private readonly MemoryStream _raw = new();
@@ -205,12 +206,18 @@ internal sealed class SnapshotWriter
         {
             if (!_edges.TryGetValue(edge, out int id))
             {
-                id = _edges.Count;
+                var value = (String(edge.Name), String(edge.Hash), (int)edge.Types, List(edge.Virtuals));
+                if (!_edgeValues.TryGetValue(value, out id))
+                {
+                    id = _edgeValues.Count;
+                    _edgeValues.Add(value, id);
+                    _edgeFields.Add(value.Item1);
+                    _edgeFields.Add(value.Item2);
+                    _edgeFields.Add(value.Item3);
+                    _edgeFields.Add(value.Item4);
+                }
+
                 _edges.Add(edge, id);
-                _edgeFields.Add(String(edge.Name));
-                _edgeFields.Add(String(edge.Hash));
-                _edgeFields.Add((int)edge.Types);
-                _edgeFields.Add(List(edge.Virtuals));
             }
 
             _edgeListIds.Add(id);
