@@ -20,6 +20,9 @@ namespace CacheMeta.Index;
 /// spec whose compiler has not been seen yet waits, and is handed out as soon as that record arrives. Specs
 /// still waiting at the end have a compiler the index lacks: they show <c>annotations.compiler</c> when the
 /// node has one, else <c>none</c>. So output order is file order except for specs that waited.</para>
+/// <para>The records come from an <see cref="IIndexRecords"/>: a cached blob's snapshot when it has a whole and current
+/// one, else the JSON (which then writes the snapshot once it has been read to the end). Both give the same records,
+/// so everything here is one logic for both.</para>
 /// </summary>
 internal sealed class IndexSpecReader
 {
