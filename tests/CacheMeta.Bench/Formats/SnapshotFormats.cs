@@ -18,31 +18,35 @@ internal static class SnapshotFormats
     {
         Directory.CreateDirectory(folder);
         var rows = FormatRows.Read(file);
-        var results = new List<(string Name, double Write, long Bytes, double Read, int Count)>();
-        foreach (ICandidateFormat candidate in new ICandidateFormat[] { new OwnLayoutCandidate(), new MessagePackCandidate(), new SqliteCandidate() })
+        var candidates = new ICandidateFormat[] { new OwnLayoutCandidate(), new MessagePackCandidate(), new SqliteCandidate() };
+        var paths = candidates.Select(c => Path.Combine(folder, c.GetType().Name + ".bin")).ToArray();
+        var writes = new double[candidates.Length];
+        var clock = Stopwatch.StartNew();
+        for (int c = 0; c < candidates.Length; c++)
         {
-            string path = Path.Combine(folder, candidate.GetType().Name + ".bin");
-            var clock = Stopwatch.StartNew();
-            candidate.Write(rows, path);
-            double write = clock.Elapsed.TotalMilliseconds;
-            for (int i = 0; i < warmUp; i++)
-            {
-                candidate.ReadPy(path);
-            }
-
-            var reads = new List<double>();
-            int count = 0;
-            for (int i = 0; i < repetitions; i++)
-            {
-                clock.Restart();
-                count = candidate.ReadPy(path);
-                reads.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
-            reads.Sort();
-            results.Add((candidate.Name, write, new FileInfo(path).Length, reads[reads.Count / 2], count));
+            clock.Restart();
+            candidates[c].Write(rows, paths[c]);
+            writes[c] = clock.Elapsed.TotalMilliseconds;
         }
 
+        // The reads take turns, so a change of the machine's load falls on every candidate alike.
+        var reads = candidates.Select(_ => new List<double>()).ToArray();
+        var counts = new int[candidates.Length];
+        for (int round = 0; round < warmUp + repetitions; round++)
+        {
+            for (int c = 0; c < candidates.Length; c++)
+            {
+                clock.Restart();
+                counts[c] = candidates[c].ReadPy(paths[c]);
+                if (round >= warmUp)
+                {
+                    reads[c].Add(clock.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+
+        var results = candidates.Select((c, i) => (c.Name, Write: writes[i], Bytes: new FileInfo(paths[i]).Length,
+            Read: reads[i].OrderBy(t => t).ElementAt(reads[i].Count / 2), Count: counts[i])).ToList();
         if (results.Select(r => r.Count).Distinct().Count() != 1)
         {
             throw new InvalidOperationException("The candidates counted different py-* specs: " + string.Join(", ", results.Select(r => r.Count)));
