@@ -9,7 +9,7 @@ namespace CacheMeta.Index.Snapshot;
 
 /// <summary>
 /// Collects an index's records, as the JSON reading read them, into the tables of a snapshot
-/// (<see cref="SnapshotFormat"/>): each distinct string once, each shared list and edge once (the parser shares them),
+/// (<see cref="SnapshotFormat"/>): each distinct string, list and edge once,
 /// one fixed-size entry per record. Every table is laid out as it grows, so writing the file is a few copies.
 /// </summary>
 internal sealed class SnapshotWriter
@@ -21,8 +21,9 @@ internal sealed class SnapshotWriter
     private readonly IntBuffer _stringOffsets = new(0);
     private readonly Dictionary<object, int> _lists = new(SameInstance.Comparer);
     private readonly IntBuffer _listOffsets = new(0), _listIds = new();
-    private readonly Dictionary<object, int> _edges = new(SameInstance.Comparer);
-    private readonly Dictionary<(int Name, int Hash, int Types, int Virtuals), int> _edgeValues = new(); // equal edges the parser did not share
+    // Edges by value, not by instance: keeping every edge instance alive until the end made the first read's peak
+    // working set three times that of any other read.
+    private readonly Dictionary<(int Name, int Hash, int Types, int Virtuals), int> _edgeValues = new();
     private readonly IntBuffer _edgeFields = new();
     private readonly IntBuffer _edgeListOffsets = new(0), _edgeListIds = new();
     private readonly MemoryStream _raw = new();
@@ -204,20 +205,15 @@ internal sealed class SnapshotWriter
     {
         foreach (var edge in edges)
         {
-            if (!_edges.TryGetValue(edge, out int id))
+            var value = (String(edge.Name), String(edge.Hash), (int)edge.Types, List(edge.Virtuals));
+            if (!_edgeValues.TryGetValue(value, out int id))
             {
-                var value = (String(edge.Name), String(edge.Hash), (int)edge.Types, List(edge.Virtuals));
-                if (!_edgeValues.TryGetValue(value, out id))
-                {
-                    id = _edgeValues.Count;
-                    _edgeValues.Add(value, id);
-                    _edgeFields.Add(value.Item1);
-                    _edgeFields.Add(value.Item2);
-                    _edgeFields.Add(value.Item3);
-                    _edgeFields.Add(value.Item4);
-                }
-
-                _edges.Add(edge, id);
+                id = _edgeValues.Count;
+                _edgeValues.Add(value, id);
+                _edgeFields.Add(value.Item1);
+                _edgeFields.Add(value.Item2);
+                _edgeFields.Add(value.Item3);
+                _edgeFields.Add(value.Item4);
             }
 
             _edgeListIds.Add(id);
