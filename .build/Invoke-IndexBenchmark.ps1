@@ -15,7 +15,9 @@
       vi     Test-CacheIndex -Mirror root (the audit)
       vii    the first object
       viii   peak working set of a fresh pwsh for i, ii and iii
-      ix     -Name 'py-*' again on the served, cached and unchanged root index
+      ix     -Name 'py-*' again on the served, cached and unchanged root index (read from the index snapshot the first
+             read left beside the cached blob)
+    and the index snapshot's stored format against MessagePack and SQLite (write time, size, a repeated py-* read),
     and jq and Python's json.load on ii (once each: they take seconds; skipped with a note when missing), checking
     that CacheMeta, jq and Python count the same specs. Writes the results as JSON to -ResultPath.
 #>
@@ -76,6 +78,13 @@ finally {
     $null = $server.WaitForExit(10000)
 }
 
+# The snapshot's layout against the well-kept candidates, in this run (so on the same load), as ratios to it.
+Write-Host '  index snapshot formats (the same records; write, size, repeated py-* read):'
+$formats = & dotnet $BenchTool snapshot-formats $file (Join-Path (Split-Path $ResultPath) 'snapshot-formats') $Repetitions 1
+if ($LASTEXITCODE -ne 0) { throw 'The bench tool failed: snapshot-formats' }
+$formats | ForEach-Object { Write-Host "    $_" }
+Remove-Item -LiteralPath (Join-Path (Split-Path $ResultPath) 'snapshot-formats') -Recurse -Force
+
 # Fresh processes: the peak belongs to one question alone.
 $pwsh = Join-Path $PSHOME 'pwsh.dll'
 $peaks = foreach ($question in "-Name no-such-package", "-Name 'py-*'", '') {
@@ -108,7 +117,7 @@ foreach ($name in 'Jq', 'Python') {
 }
 
 $floor = $r.Floor.Ms
-$results = [ordered]@{ Load = (Get-Content /proc/loadavg -ErrorAction Ignore); PeakMB = $peaks }
+$results = [ordered]@{ Load = (Get-Content /proc/loadavg -ErrorAction Ignore); PeakMB = $peaks; SnapshotFormats = @($formats) }
 foreach ($key in $r.Keys) { $results[$key] = [ordered]@{ Ms = $r[$key].Ms; Count = $r[$key].Output } }
 $results | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultPath
 

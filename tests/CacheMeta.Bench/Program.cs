@@ -11,6 +11,8 @@ using CacheMeta.Tests.Support.Generated;
 //   index <mirror> <specs> <seed>                                 writes <mirror>/build_cache/index.json, a Spack 1.x index
 //   indexes <root> <specs> <seed>                                 writes a tag's root and stack indexes and catalog.json (reused when a stamp says so)
 //   index-floor <file> <repetitions> <warmUp>                     prints the median time of one Utf8JsonReader pass in ms
+//   snapshot-engine <file> <snapshot> <repetitions> <warmUp>      -Name 'py-*' through the spec reader from the JSON and from its snapshot
+//   snapshot-formats <file> <folder> <repetitions> <warmUp>       the index snapshot's candidate formats: write time, size, repeated py-* read
 //   serve <root>                                                  serves the files under root on 127.0.0.1 until stdin closes
 switch (args.FirstOrDefault())
 {
@@ -81,6 +83,23 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "snapshot-engine":
+    {
+        // snapshot-engine <file> <snapshot> <repetitions> <warmUp>: -Name 'py-*' through the spec reader, from the JSON and from the snapshot.
+        string file = args[1], snapshot = args[2];
+        double write = SnapshotEngine.Write(file, snapshot);
+        var json = Median(() => Timed(() => SnapshotEngine.Count(file, null, "py-*")), Number(args[3]), Number(args[4]));
+        var fromSnapshot = Median(() => Timed(() => SnapshotEngine.Count(file, snapshot, "py-*")), Number(args[3]), Number(args[4]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"write {write:0.0} ms, {new FileInfo(snapshot).Length} bytes; py-* json {json.Milliseconds:0.0} ms, snapshot {fromSnapshot.Milliseconds:0.0} ms, {fromSnapshot.Count} specs"));
+        return 0;
+    }
+
+    case "snapshot-formats":
+        // snapshot-formats <file> <folder> <repetitions> <warmUp>: own layout vs MessagePack vs SQLite for the index snapshot.
+        Console.WriteLine(CacheMeta.Bench.Formats.SnapshotFormats.Run(args[1], args[2], Number(args[3]), Number(args[4])));
+        return 0;
+
     case "serve":
     {
         // The files in memory (an index is read whole by every client anyway), with ETags, so a client's cache revalidates.
@@ -99,8 +118,15 @@ switch (args.FirstOrDefault())
     }
 
     default:
-        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed> | indexes <root> <specs> <seed> | index-floor <file> <repetitions> <warmUp> | serve <root>");
+        Console.Error.WriteLine("usage: generate <root> <tags> <pagesPerTag> <specsPerTag> <seed> | floor <folder> <threads> <repetitions> | index <mirror> <specs> <seed> | indexes <root> <specs> <seed> | index-floor <file> <repetitions> <warmUp> | snapshot-engine <file> <snapshot> <repetitions> <warmUp> | snapshot-formats <file> <folder> <repetitions> <warmUp> | serve <root>");
         return 2;
+}
+
+static (double Milliseconds, long Count) Timed(Func<long> run)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    long count = run();
+    return (clock.Elapsed.TotalMilliseconds, count);
 }
 
 static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CacheMeta.Index;
+using CacheMeta.Index.Snapshot;
 using CacheMeta.IO;
 
 namespace CacheMeta.Http;
@@ -56,7 +57,7 @@ internal sealed class LocalCache
     /// <summary>The environment variable that overrides the cache folder.</summary>
     public const string DirectoryVariable = "CACHEMETA_CACHE_DIR";
 
-    private const string BlobFolder = "blobs", PointerFolder = "indexes";
+    private const string BlobFolder = "blobs", PointerFolder = "indexes", SnapshotFolder = "snapshots";
 
     /// <summary>Uses (and creates on first write) the folder <paramref name="root"/>.</summary>
     public LocalCache(string root) => Root = Path.GetFullPath(root);
@@ -94,8 +95,19 @@ internal sealed class LocalCache
     /// <summary>Where the blob with this SHA-256 is stored.</summary>
     public string BlobPath(string sha256) => Path.Combine(Root, BlobFolder, "sha256", sha256.Substring(0, 2), sha256);
 
-    /// <summary>Opens a stored blob as an index; null when it is not there.</summary>
-    public LocalIndex? OpenBlob(string sha256, string origin) => LocalIndex.TryOpen(BlobPath(sha256), origin);
+    /// <summary>
+    /// Where the snapshot of the blob with this SHA-256 is kept (<c>snapshots/&lt;2&gt;/&lt;sum&gt;.snapshot</c>): the
+    /// blob's records in a binary form that a repeated query reads instead of the JSON.
+    /// </summary>
+    public string SnapshotPath(string sha256) => Path.Combine(Root, SnapshotFolder, sha256.Substring(0, 2), sha256 + ".snapshot");
+
+    /// <summary>Opens a stored blob as an index, with its snapshot; null when it is not there.</summary>
+    public LocalIndex? OpenBlob(string sha256, string origin)
+    {
+        // Snapshots are laid out little-endian and read as such: a big-endian machine reads the JSON every time.
+        var snapshot = BitConverter.IsLittleEndian && SnapshotFormat.Sha256Bytes(sha256) is { } key ? new IndexSnapshot(SnapshotPath(sha256), key) : null;
+        return LocalIndex.TryOpen(BlobPath(sha256), origin)?.WithSnapshot(snapshot);
+    }
 
     /// <summary>A new temporary file for a download, beside the blobs it will join.</summary>
     internal string NewTempFile() => AtomicFile.CreateTemp(Path.Combine(Root, BlobFolder), "download");
@@ -161,6 +173,7 @@ internal sealed class LocalCache
         if (previous is not null && previous.Sha256 != pointer.Sha256 && !IsReferenced(previous.Sha256))
         {
             AtomicFile.TryDelete(BlobPath(previous.Sha256)); // an open reader keeps its copy until it is done
+            AtomicFile.TryDelete(SnapshotPath(previous.Sha256));
         }
     }
 

@@ -42,6 +42,9 @@ internal sealed class IndexReadScope
     /// <summary>The stacks a hash is in, as a shared list.</summary>
     public IReadOnlyList<string> StacksOf(string hash) => _membership.StacksOf(hash, _label);
 
+    /// <summary>True when every record's hash is noted (<see cref="Saw"/>), so no record may be passed over unseen.</summary>
+    public bool RecordsMembership => _recordsMembership;
+
     /// <summary>Notes a record of this index, in the build cache or not (which stacks hold it).</summary>
     public void Saw(string hash)
     {

@@ -38,34 +38,40 @@ internal sealed class IndexRecordParser
     /// </summary>
     public string? Parse(ReadOnlySpan<byte> json, in RecordShape shape, Func<string, bool> wantName, IndexRecord record)
     {
-        if (_everyEdge || shape.Unusual || shape.Specs != 1 || shape.NameEnd == 0 || shape.VersionEnd == 0)
+        if (!TryQuick(json, shape, out string name, out string version) || wantName(name))
         {
             return Parse(json, wantName, record);
-        }
-
-        var name = json.Slice(shape.NameStart + 1, shape.NameEnd - shape.NameStart - 2);
-        var version = json.Slice(shape.VersionStart, shape.VersionEnd - shape.VersionStart);
-        if (version[0] == (byte)'"')
-        {
-            version = version.Slice(1, version.Length - 2);
-        }
-
-        if (name.IndexOf((byte)'\\') >= 0 || version.IndexOf((byte)'\\') >= 0 || !_values.TryPooled(name, out string text)
-            || wantName(text))
-        {
-            return Parse(json, wantName, record);
-        }
-
-        if (!_values.TryPooled(version, out string versionText))
-        {
-            return Parse(json, wantName, record); // not UTF-8: the whole reading says so
         }
 
         record.Reset();
-        record.Name = text;
-        record.Version = versionText;
+        record.Name = name;
+        record.Version = version;
         record.InBuildcache = shape.InBuildcache;
         return null;
+    }
+
+    /// <summary>
+    /// The name and version the quick reading takes from the cut's notes, when it can: the record then reads as these
+    /// alone for a query that rules the name out, and as the whole reading for any other. The index snapshot keeps both.
+    /// </summary>
+    public bool TryQuick(ReadOnlySpan<byte> json, in RecordShape shape, out string name, out string version)
+    {
+        name = version = string.Empty;
+        if (_everyEdge || shape.Unusual || shape.Specs != 1 || shape.NameEnd == 0 || shape.VersionEnd == 0)
+        {
+            return false;
+        }
+
+        var rawName = json.Slice(shape.NameStart + 1, shape.NameEnd - shape.NameStart - 2);
+        var rawVersion = json.Slice(shape.VersionStart, shape.VersionEnd - shape.VersionStart);
+        if (rawVersion[0] == (byte)'"')
+        {
+            rawVersion = rawVersion.Slice(1, rawVersion.Length - 2);
+        }
+
+        // Escapes, and text that is not UTF-8 (the whole reading says so), go to the whole reading.
+        return rawName.IndexOf((byte)'\\') < 0 && rawVersion.IndexOf((byte)'\\') < 0 && _values.TryPooled(rawName, out name)
+            && _values.TryPooled(rawVersion, out version);
     }
 
     /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>

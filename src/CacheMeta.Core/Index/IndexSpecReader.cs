@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using CacheMeta.Index.Snapshot;
 using CacheMeta.Pages;
 using CacheMeta.Query;
 using CacheMeta.Sources;
+using CacheMeta.Text;
 
 namespace CacheMeta.Index;
 
@@ -18,6 +20,9 @@ namespace CacheMeta.Index;
 /// spec whose compiler has not been seen yet waits, and is handed out as soon as that record arrives. Specs
 /// still waiting at the end have a compiler the index lacks: they show <c>annotations.compiler</c> when the
 /// node has one, else <c>none</c>. So output order is file order except for specs that waited.</para>
+/// <para>The records come from an <see cref="IIndexRecords"/>: a cached blob's snapshot when it has a whole and current
+/// one, else the JSON (which then writes the snapshot once it has been read to the end). Both give the same records,
+/// so everything here is one logic for both.</para>
 /// </summary>
 internal sealed class IndexSpecReader
 {
@@ -32,6 +37,7 @@ internal sealed class IndexSpecReader
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
+    private readonly Func<string, bool> _ruledOut;
     private int _version;
     private ISourceObserver _events = NullSourceObserver.Instance; // the read's observer, on the thread that reads
 
@@ -43,6 +49,7 @@ internal sealed class IndexSpecReader
         _observer = observer;
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
+        _ruledOut = name => !query.MatchesName(name);
     }
 
     /// <summary>
@@ -55,27 +62,25 @@ internal sealed class IndexSpecReader
     private void Produce(ReadAhead.Sink<CacheSpec> sink, CancellationToken cancellationToken)
     {
         _events = sink;
-        var progress = new FileProgress(sink, "Reading index", _index.Origin);
-        using var document = new IndexDocumentReader(() => Opened(progress), _index.Origin);
-        document.Open();
-        _version = document.Version;
-        var parser = new IndexRecordParser(_version);
+        using var records = Records(sink);
+        records.Open();
+        _version = records.Version;
         var ready = new List<CacheSpec>();
         bool more = true;
         while (more)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            more = Step(document, parser, ready);
+            more = Step(records, ready);
             foreach (var spec in ready)
             {
                 sink.Add(spec);
             }
 
             ready.Clear();
-            progress.Tick();
+            records.Tick();
         }
 
-        progress.Complete();
+        records.Complete(); // the read was whole: a cached blob's snapshot may now be written
         foreach (var waiting in _waiting.Values)
         {
             foreach (var spec in waiting)
@@ -88,17 +93,23 @@ internal sealed class IndexSpecReader
         }
     }
 
-    private Stream Opened(FileProgress progress)
+    // A cached blob's snapshot when it is whole and current; else the JSON, noting the records for the snapshot.
+    private IIndexRecords Records(ISourceObserver observer)
     {
-        var stream = _index.Open(out var file);
-        progress.Track(file);
-        return stream;
+        var snapshot = _index.Snapshot;
+        if (snapshot?.TryRead(_index.Origin, observer) is { } records)
+        {
+            return records;
+        }
+
+        return new JsonIndexRecords(_index, observer, snapshot is null ? null : new SnapshotRecorder(snapshot, observer));
     }
 
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.
-    private bool Step(IndexDocumentReader document, IndexRecordParser parser, List<CacheSpec> ready)
+    [MethodImpl(Jit.Optimized)] // a cmdlet reads an index once: its records must not pass through unoptimised code first
+    private bool Step(IIndexRecords records, List<CacheSpec> ready)
     {
-        if (!document.NextRecord(out string hash, out int offset, out int length, out var shape))
+        if (!records.Next(_scope.RecordsMembership ? null : _ruledOut, out string hash))
         {
             return false;
         }
@@ -110,7 +121,7 @@ internal sealed class IndexSpecReader
         }
 
         _scope.Saw(hash);
-        string? problem = parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), shape, _query.MatchesName, _record);
+        string? problem = records.Parse(_query.MatchesName, _record);
         if (problem is not null)
         {
             Skip(hash, problem);
@@ -167,6 +178,7 @@ internal sealed class IndexSpecReader
     }
 
     // The spec if it passes the query, else null.
+    [MethodImpl(Jit.Optimized)] // a cmdlet reads an index once: its records must not pass through unoptimised code first
     private CacheSpec? Finish(Waiting spec, string compiler)
     {
         var arch = spec.Arch;

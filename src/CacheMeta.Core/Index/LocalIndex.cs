@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using CacheMeta.Index.Snapshot;
 
 namespace CacheMeta.Index;
 
@@ -26,6 +27,19 @@ internal sealed class LocalIndex : IDisposable
 
     /// <summary>Where the index came from: the URL it was downloaded from, or the file itself.</summary>
     public string Origin { get; }
+
+    /// <summary>
+    /// The snapshot of a cached blob's records (null for a file given by path: it has no cheap key that says it is
+    /// unchanged).
+    /// </summary>
+    public IndexSnapshot? Snapshot { get; private set; }
+
+    /// <summary>This index with the snapshot kept for it.</summary>
+    internal LocalIndex WithSnapshot(IndexSnapshot? snapshot)
+    {
+        Snapshot = snapshot;
+        return this;
+    }
 
     /// <summary>Opens the file; null when it does not exist (a cache entry evicted meanwhile).</summary>
     public static LocalIndex? TryOpen(string path, string origin)

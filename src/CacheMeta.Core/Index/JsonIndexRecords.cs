@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using CacheMeta.Index.Snapshot;
+using CacheMeta.Sources;
+
+namespace CacheMeta.Index;
+
+/// <summary>
+/// The records of an index read from its JSON text: cut by the document reader, read by the record parser. Given a
+/// <see cref="SnapshotRecorder"/>, it also notes every record in the form the snapshot keeps, and has the recorder
+/// write the snapshot once the whole document has been read (never after a read that stopped or failed).
+/// </summary>
+internal sealed class JsonIndexRecords : IIndexRecords
+{
+    private readonly LocalIndex _index;
+    private readonly FileProgress _progress;
+    private readonly IndexDocumentReader _document;
+    private readonly SnapshotRecorder? _recorder;
+    private IndexRecordParser? _parser;
+    private int _offset, _length;
+    private RecordShape _shape;
+
+    public JsonIndexRecords(LocalIndex index, ISourceObserver observer, SnapshotRecorder? recorder)
+    {
+        _index = index;
+        _recorder = recorder;
+        _progress = new FileProgress(observer, "Reading index", index.Origin);
+        _document = new IndexDocumentReader(Opened, index.Origin);
+    }
+
+    public int Version => _document.Version;
+
+    public void Open()
+    {
+        _document.Open();
+        _parser = new IndexRecordParser(_document.Version);
+        _recorder?.Start(_document.Version);
+    }
+
+    public bool Next(Func<string, bool>? passOver, out string key)
+    {
+        if (!_document.NextRecord(out key, out _offset, out _length, out _shape))
+        {
+            return false;
+        }
+
+        _recorder?.Key(key);
+        return true;
+    }
+
+    public string? Parse(Func<string, bool> wantName, IndexRecord record)
+    {
+        var json = new ReadOnlySpan<byte>(_document.Window, _offset, _length);
+        if (_recorder is null)
+        {
+            return _parser!.Parse(json, _shape, wantName, record);
+        }
+
+        // Recording: a record the quick reading can take is read whole once, for the snapshot, and shown to this query
+        // as the quick reading would show it; any other is kept as its text and read as usual.
+        if (!_parser!.TryQuick(json, _shape, out string name, out string version))
+        {
+            _recorder.Raw(json);
+            return _parser.Parse(json, wantName, record);
+        }
+
+        string? problem = _parser.Parse(json, _ => true, record);
+        _recorder.Quick(name, version, _shape.InBuildcache, problem, record);
+        if (wantName(name))
+        {
+            return problem;
+        }
+
+        record.Reset();
+        record.Name = name;
+        record.Version = version;
+        record.InBuildcache = _shape.InBuildcache;
+        return null;
+    }
+
+    public void Tick() => _progress.Tick();
+
+    public void Complete()
+    {
+        _progress.Complete();
+        _recorder?.Commit();
+    }
+
+    public void Dispose() => _document.Dispose();
+
+    private Stream Opened()
+    {
+        var stream = _index.Open(out var file);
+        _progress.Track(file);
+        return stream;
+    }
+}
