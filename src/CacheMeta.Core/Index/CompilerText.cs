@@ -37,15 +37,18 @@ internal static class CompilerText
     {
         string? best = null;
         int bestRank = int.MaxValue;
-        foreach (var edge in edges)
+        for (int e = 0; e < edges.Count; e++) // indexed: foreach over the interface makes an enumerator per record
         {
+            var edge = edges[e];
             if ((edge.Types & DependencyTypes.Build) == 0)
             {
                 continue;
             }
 
-            foreach (string provided in edge.Virtuals)
+            var virtuals = edge.Virtuals;
+            for (int v = 0; v < virtuals.Count; v++)
             {
+                string provided = virtuals[v];
                 int rank = provided switch { "c" => 0, "cxx" => 1, "fortran" => 2, _ => int.MaxValue };
                 if (rank < bestRank)
                 {

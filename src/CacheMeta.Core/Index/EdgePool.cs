@@ -92,7 +92,8 @@ internal sealed class EdgePool
                 break;
         }
 
-        var added = new DependencyEdge(_recentNames is null ? names.Pooled(name) : RecentName(name), entry.Hash!, types, virtuals);
+        string edgeName = _recentNames is null ? names.Pooled(name) : RecentName(name);
+        var added = entry.Hash is { } text ? new DependencyEdge(edgeName, text, types, virtuals) : new DependencyEdge(edgeName, entry.Packed, types, virtuals);
         switch (entry.Edges)
         {
             case null:
@@ -137,6 +138,17 @@ internal sealed class EdgePool
         if (!_keepAll)
         {
             ref Entry slot = ref _entries[i];
+            if (text is null && PackedHash.TryPack(ascii, out var packed))
+            {
+                // An edge's hash: kept packed, so a plain read makes no string for the edges nobody asks about.
+                if (!(slot.Code == code && slot.Hash is null && slot.Packed.Equals(packed)))
+                {
+                    slot = new Entry { Code = code, Packed = packed };
+                }
+
+                return ref slot;
+            }
+
             if (!(slot.Code == code && slot.Hash is { } seen && Equal(seen, ascii)))
             {
                 slot = new Entry { Code = code, Hash = text ?? Ascii.Decode(ascii) };
@@ -223,7 +235,8 @@ internal sealed class EdgePool
     private struct Entry
     {
         public int Code;
-        public string? Hash;
+        public string? Hash; // null for a plain read's packed entry
+        public PackedHash Packed;
         public object? Edges; // the DependencyEdge to this hash, or a List of them when several differ in name, types or virtuals
     }
 }

@@ -6,7 +6,8 @@ using CacheMeta.Sources;
 namespace CacheMeta.Index;
 
 /// <summary>
-/// The records of an index read from its JSON text: cut by the document reader, read by the record parser. Given a
+/// The records of an index read from its JSON text: cut by the document reader on a thread of its own
+/// (<see cref="RecordCutter"/>), read by the record parser on the caller's. Given a
 /// <see cref="SnapshotRecorder"/>, it also notes every record in the form the snapshot keeps, and has the recorder
 /// write the snapshot once the whole document has been read (never after a read that stopped or failed).
 /// </summary>
@@ -17,6 +18,8 @@ internal sealed class JsonIndexRecords : IIndexRecords
     private readonly IndexDocumentReader _document;
     private readonly SnapshotRecorder? _recorder;
     private IndexRecordParser? _parser;
+    private RecordCutter? _cutter;
+    private byte[] _text = Array.Empty<byte>();
     private int _offset, _length;
     private RecordShape _shape;
 
@@ -35,11 +38,13 @@ internal sealed class JsonIndexRecords : IIndexRecords
         _document.Open();
         _parser = new IndexRecordParser(_document.Version);
         _recorder?.Start(_document.Version);
+        _cutter = new RecordCutter(_document);
+        _cutter.Start();
     }
 
     public bool Next(Func<string, bool>? passOver, out string key)
     {
-        if (!_document.NextRecord(out key, out _offset, out _length, out _shape))
+        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape))
         {
             return false;
         }
@@ -50,7 +55,7 @@ internal sealed class JsonIndexRecords : IIndexRecords
 
     public string? Parse(Func<string, bool> wantName, IndexRecord record)
     {
-        var json = new ReadOnlySpan<byte>(_document.Window, _offset, _length);
+        var json = new ReadOnlySpan<byte>(_text, _offset, _length);
         if (_recorder is null)
         {
             return _parser!.Parse(json, _shape, wantName, record);
@@ -86,7 +91,11 @@ internal sealed class JsonIndexRecords : IIndexRecords
         _recorder?.Commit();
     }
 
-    public void Dispose() => _document.Dispose();
+    public void Dispose()
+    {
+        _cutter?.Dispose(); // first: its thread reads the document
+        _document.Dispose();
+    }
 
     private Stream Opened()
     {

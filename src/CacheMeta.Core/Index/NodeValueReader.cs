@@ -19,6 +19,7 @@ internal sealed class NodeValueReader
     private readonly Utf8Pool<ArchParts> _arches = new();
     private readonly Utf8Pool<string> _compilers = new();
     private readonly Utf8Pool<IReadOnlyList<string>> _variants = new();
+    private readonly Utf8Pool<VariantRenderer.Member> _variantMembers = new();
     private readonly Utf8Pool<string> _annotated = new();
     private readonly Decoder<ArchParts> _decodeArch;
     private readonly Decoder<string> _decodeCompiler, _decodeAnnotations;
@@ -161,7 +162,7 @@ internal sealed class NodeValueReader
     private string? DecodeVariants(ReadOnlySpan<byte> raw, out IReadOnlyList<string> variants)
     {
         var reader = Open(raw);
-        return VariantRenderer.TryRender(ref reader, _databaseVersion, out variants)
+        return VariantRenderer.TryRender(ref reader, raw, _databaseVersion, _variantMembers, out variants)
             ? null
             : "'parameters' holds a value that is not a boolean, string or list";
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Text;
 using System.Text.Json;
 using CacheMeta.Text;
@@ -22,8 +21,14 @@ internal static class VariantRenderer
     public static bool IsCompilerFlag(string name) =>
         name is "cflags" or "cppflags" or "cxxflags" or "fflags" or "ldflags" or "ldlibs";
 
-    /// <summary>Renders the object at the reader (a StartObject token); false when it is not of the parameters shape.</summary>
-    public static bool TryRender(ref Utf8JsonReader reader, int databaseVersion, out IReadOnlyList<string> variants)
+    /// <summary>
+    /// Renders the object at the reader (a StartObject token over <paramref name="raw"/>); false when it is not of the
+    /// parameters shape. Whole parameter objects differ from spec to spec (a patch list, one variant) far more often
+    /// than their members do, so each member (<c>"shared": true</c>) is rendered once per distinct bytes in
+    /// <paramref name="members"/>, the read's pool.
+    /// </summary>
+    public static bool TryRender(ref Utf8JsonReader reader, ReadOnlySpan<byte> raw, int databaseVersion, Utf8Pool<Member> members,
+        out IReadOnlyList<string> variants)
     {
         variants = Array.Empty<string>();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -31,48 +36,28 @@ internal static class VariantRenderer
             return false;
         }
 
-        var entries = new List<KeyValuePair<string, string>>();
-        var values = new List<string>();
+        var entries = new List<Member>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string name = reader.GetString()!;
+            int start = (int)reader.TokenStartIndex;
+            var atName = reader; // a copy of the reader is a saved position
             reader.Read();
-            if (IsCompilerFlag(name))
+            reader.Skip();
+            var bytes = raw.Slice(start, (int)reader.BytesConsumed - start);
+            if (!members.TryGet(bytes, out var member, out int code))
             {
-                reader.Skip();
-                continue;
+                reader = atName;
+                if (Render(ref reader, databaseVersion) is not { } read)
+                {
+                    return false;
+                }
+
+                members.Add(bytes, code, member = read);
             }
 
-            switch (reader.TokenType)
+            if (member.Text is not null)
             {
-                case JsonTokenType.True:
-                    entries.Add(new(name, "+" + name));
-                    break;
-                case JsonTokenType.False:
-                    entries.Add(new(name, "~" + name));
-                    break;
-                case JsonTokenType.String:
-                case JsonTokenType.Number:
-                    entries.Add(new(name, name + "=" + Scalar(ref reader)));
-                    break;
-                case JsonTokenType.Null:
-                    break; // an unset value prints nothing
-                case JsonTokenType.StartArray:
-                    values.Clear();
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    {
-                        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
-                        {
-                            return false;
-                        }
-
-                        values.Add(Scalar(ref reader));
-                    }
-
-                    entries.Add(new(name, List(name, values, databaseVersion)));
-                    break;
-                default:
-                    return false;
+                entries.Add(member);
             }
         }
 
@@ -81,15 +66,71 @@ internal static class VariantRenderer
             return false;
         }
 
-        entries.Sort((a, b) => CodePointComparer.Instance.Compare(a.Key, b.Key));
+        entries.Sort(ByName);
         var rendered = new string[entries.Count];
         for (int i = 0; i < rendered.Length; i++)
         {
-            rendered[i] = entries[i].Value;
+            rendered[i] = entries[i].Text!;
         }
 
         variants = rendered.Length == 0 ? ValueList.None : new ValueList(rendered);
         return true;
+    }
+
+    /// <summary>One member of <c>parameters</c>: its name, and the variant as shown (null for a flag or an unset value).</summary>
+    internal sealed class Member
+    {
+        public Member(string name, string? text)
+        {
+            Name = name;
+            Text = text;
+        }
+
+        public string Name { get; }
+
+        public string? Text { get; }
+    }
+
+    private static readonly Comparison<Member> ByName = (a, b) => CodePointComparer.Instance.Compare(a.Name, b.Name);
+
+    // The member at the reader (its name); null when its value is not of the parameters shape.
+    private static Member? Render(ref Utf8JsonReader reader, int databaseVersion)
+    {
+        string name = reader.GetString()!;
+        reader.Read();
+        if (IsCompilerFlag(name))
+        {
+            reader.Skip();
+            return new Member(name, null);
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return new Member(name, "+" + name);
+            case JsonTokenType.False:
+                return new Member(name, "~" + name);
+            case JsonTokenType.String:
+            case JsonTokenType.Number:
+                return new Member(name, name + "=" + Scalar(ref reader));
+            case JsonTokenType.Null:
+                return new Member(name, null); // an unset value prints nothing
+            case JsonTokenType.StartArray:
+                var values = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                    {
+                        return null;
+                    }
+
+                    values.Add(Scalar(ref reader));
+                }
+
+                return new Member(name, List(name, values, databaseVersion));
+            default:
+                return null;
+        }
     }
 
     private static string List(string name, List<string> values, int databaseVersion)

@@ -11,12 +11,23 @@ namespace CacheMeta;
 /// </summary>
 public sealed class DependencyEdge
 {
+    private readonly PackedHash _packed;
+    private string? _hash;
 
     /// <summary>Creates an edge.</summary>
     public DependencyEdge(string name, string hash, DependencyTypes types, IReadOnlyList<string>? virtuals)
     {
         Name = name ?? throw new ArgumentNullException(nameof(name));
-        Hash = hash ?? throw new ArgumentNullException(nameof(hash));
+        _hash = hash ?? throw new ArgumentNullException(nameof(hash));
+        Types = types;
+        Virtuals = ValueList.From(virtuals);
+    }
+
+    /// <summary>An edge whose hash is made into text only when it is asked for (most of a plain read's edges never are).</summary>
+    internal DependencyEdge(string name, PackedHash hash, DependencyTypes types, IReadOnlyList<string>? virtuals)
+    {
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _packed = hash;
         Types = types;
         Virtuals = ValueList.From(virtuals);
     }
@@ -25,7 +36,7 @@ public sealed class DependencyEdge
     public string Name { get; }
 
     /// <summary>The dependency's DAG hash: the key of its record in the same index, when the index has one.</summary>
-    public string Hash { get; }
+    public string Hash => _hash ??= _packed.ToString(); // two threads may both make it: equal strings, either is kept
 
     /// <summary>The first 7 characters of the hash.</summary>
     public string ShortHash => Hash.Length <= 7 ? Hash : Hash.Substring(0, 7);

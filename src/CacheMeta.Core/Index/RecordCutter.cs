@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
+using System.Threading;
+
+namespace CacheMeta.Index;
+
+/// <summary>
+/// Cuts an index's records on a thread of its own, ahead of the thread that parses them, so a read uses both cores
+/// for the two halves of its work: the cut (reading the file, the scanner's pass over every byte) and the parse of the
+/// records the query wants. Each record's key, shape and text travel in batches (the text copied out of the
+/// document's window, which the next cut reuses) through a short bounded queue, in file order; a failure of the cut
+/// arrives after the records before it, where a reading on one thread would have met it. Batches are recycled, so a
+/// read allocates a few of them whatever the size of the index.
+/// </summary>
+internal sealed class RecordCutter : IDisposable
+{
+    private const int BatchBytes = 1 << 18;
+    private const int BatchRecords = 512;
+    private const int FirstBatchRecords = 8; // the first object of a read should not wait for a whole batch
+    private const int QueuedBatches = 3;
+
+    private readonly IndexDocumentReader _document;
+    private readonly BlockingCollection<Batch> _full = new(QueuedBatches);
+    private readonly ConcurrentBag<Batch> _free = new();
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+    private Batch? _current;
+    private int _at;
+
+    /// <param name="document">An opened document reader; the cutter's thread is the only one to use it until disposal.</param>
+    public RecordCutter(IndexDocumentReader document) => _document = document;
+
+    /// <summary>Starts cutting.</summary>
+    public void Start()
+    {
+        _thread = new Thread(Cut) { IsBackground = true, Name = "CacheMeta index cutter" };
+        _thread.Start();
+    }
+
+    /// <summary>
+    /// The next record: its key, its text (<paramref name="length"/> bytes of <paramref name="buffer"/> from
+    /// <paramref name="offset"/>, valid until the next call) and shape; false at the end. Rethrows the cut's failure
+    /// where it happened.
+    /// </summary>
+    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape)
+    {
+        while (true)
+        {
+            if (_current is { } batch)
+            {
+                if (_at < batch.Records.Count)
+                {
+                    var record = batch.Records[_at++];
+                    key = record.Key;
+                    buffer = batch.Text;
+                    offset = record.Offset;
+                    length = record.Length;
+                    shape = record.Shape;
+                    return true;
+                }
+
+                batch.Failure?.Throw();
+                if (batch.End)
+                {
+                    key = string.Empty;
+                    buffer = batch.Text;
+                    offset = length = 0;
+                    shape = default;
+                    return false;
+                }
+
+                batch.Clear();
+                _free.Add(batch);
+            }
+
+            _current = _full.Take();
+            _at = 0;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_thread is null)
+        {
+            return;
+        }
+
+        _stop.Cancel();
+        while (_full.TryTake(out _))
+        {
+            // Unblocks a cutter waiting for room.
+        }
+
+        _thread.Join();
+        _thread = null;
+        _stop.Dispose();
+        _full.Dispose();
+    }
+
+    private void Cut()
+    {
+        var batch = Rent();
+        int limit = FirstBatchRecords;
+        try
+        {
+            while (true)
+            {
+                if (!_document.NextRecord(out string key, out int offset, out int length, out var shape))
+                {
+                    batch.End = true;
+                    break;
+                }
+
+                if (batch.Records.Count >= limit || (batch.Used + length > batch.Text.Length && batch.Records.Count > 0))
+                {
+                    _full.Add(batch, _stop.Token);
+                    batch = Rent();
+                    limit = BatchRecords;
+                }
+
+                batch.Add(key, new ReadOnlySpan<byte>(_document.Window, offset, length), shape);
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            return; // the reader stopped: nobody waits for the rest
+        }
+        catch (Exception ex)
+        {
+            batch.Failure = ExceptionDispatchInfo.Capture(ex);
+        }
+
+        try
+        {
+            _full.Add(batch, _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // the reader stopped meanwhile
+        }
+    }
+
+    private Batch Rent() => _free.TryTake(out var batch) ? batch : new Batch();
+
+    private readonly struct CutRecord
+    {
+        public CutRecord(string key, int offset, int length, RecordShape shape)
+        {
+            Key = key;
+            Offset = offset;
+            Length = length;
+            Shape = shape;
+        }
+
+        public string Key { get; }
+        public int Offset { get; }
+        public int Length { get; }
+        public RecordShape Shape { get; }
+    }
+
+    private sealed class Batch
+    {
+        public byte[] Text = new byte[BatchBytes];
+        public int Used;
+        public readonly List<CutRecord> Records = new(BatchRecords);
+        public ExceptionDispatchInfo? Failure;
+        public bool End;
+
+        public void Add(string key, ReadOnlySpan<byte> text, RecordShape shape)
+        {
+            if (Used + text.Length > Text.Length)
+            {
+                Array.Resize(ref Text, Math.Max(Text.Length * 2, Used + text.Length)); // a record larger than a batch
+            }
+
+            text.CopyTo(new Span<byte>(Text, Used, text.Length));
+            Records.Add(new CutRecord(key, Used, text.Length, shape));
+            Used += text.Length;
+        }
+
+        public void Clear()
+        {
+            Records.Clear();
+            Used = 0;
+            Failure = null;
+            End = false;
+            if (Text.Length > BatchBytes * 4)
+            {
+                Text = new byte[BatchBytes]; // one huge record does not keep its buffer for the rest of the read
+            }
+        }
+    }
+}
