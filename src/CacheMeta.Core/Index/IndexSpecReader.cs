@@ -38,6 +38,7 @@ internal sealed class IndexSpecReader
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
     private readonly Func<string, bool> _ruledOut;
+    private readonly Func<string, bool> _wanted; // made once: a method group given per record is a delegate per record
     private int _version;
     private ISourceObserver _events = NullSourceObserver.Instance; // the read's observer, on the thread that reads
 
@@ -50,6 +51,7 @@ internal sealed class IndexSpecReader
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
         _ruledOut = name => !query.MatchesName(name);
+        _wanted = query.MatchesName;
     }
 
     /// <summary>
@@ -121,7 +123,7 @@ internal sealed class IndexSpecReader
         }
 
         _scope.Saw(hash);
-        string? problem = records.Parse(_query.MatchesName, _record);
+        string? problem = records.Parse(_wanted, _record);
         if (problem is not null)
         {
             Skip(hash, problem);
