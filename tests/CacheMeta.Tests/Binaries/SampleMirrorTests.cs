@@ -34,13 +34,7 @@ public class SampleMirrorTests : IDisposable
             Write();
         }
 
-        var options = new FetchOptions { CacheDirectory = Path.Combine(_tree.Root, "cache") };
-        var specs = new SourceRun(new MirrorSource(new[] { Root }, options)).Specs;
-        var resolver = new BinaryResolver(new MirrorFiles(new IndexFetcher(options)));
-        var auditor = new SignatureAuditor(resolver, new KeySet(), false, NullSourceObserver.Instance);
-
-        var binaries = specs.Select(s => resolver.Resolve(BinaryLocator.Locate(s).Value!, CancellationToken.None)).ToList();
-        var signatures = specs.Select(s => auditor.Check(BinaryLocator.Locate(s).Value!, CancellationToken.None)).ToList();
+        var (specs, binaries, signatures) = SampleMirrors.Read(Root, Path.Combine(_tree.Root, "cache"));
 
         Assert.Equal(new[] { "cmake", "gcc-runtime", "hdf5", "zlib-ng" }, specs.Select(s => s.Package).OrderBy(p => p).ToArray());
         Assert.All(binaries, b => Assert.True(b.Signed && b.Size > 0 && b.Size < 4096));
@@ -49,12 +43,7 @@ public class SampleMirrorTests : IDisposable
         Assert.Equal(File.ReadAllBytes(Path.Combine(SampleMirrors.KeyFolder, signatures[0].KeyFingerprint + ".pub")),
             File.ReadAllBytes(Directory.GetFiles(Path.Combine(Root, "blobs"), "*", SearchOption.AllDirectories)
                 .Single(f => File.ReadAllText(f).Contains("BEGIN PGP PUBLIC KEY BLOCK", StringComparison.Ordinal))));
-        foreach (var binary in binaries)
-        {
-            // Each tarball is a real gzip-compressed tar of a small install prefix.
-            using var tar = new TarReader(new GZipStream(File.OpenRead(binary.TarballUrl), CompressionMode.Decompress));
-            Assert.NotNull(tar.GetNextEntry());
-        }
+        SampleMirrors.AssertTarballs(binaries);
     }
 
     private static void Write()

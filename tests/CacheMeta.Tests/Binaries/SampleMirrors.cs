@@ -6,7 +6,13 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading;
+using CacheMeta.Binaries;
+using CacheMeta.Binaries.Signing;
+using CacheMeta.Http;
+using CacheMeta.Sources;
 using CacheMeta.Tests.Support;
+using Xunit;
 
 namespace CacheMeta.Tests.Binaries;
 
@@ -40,6 +46,28 @@ internal static class SampleMirrors
         IndexFixtures.Database("8", Records().Select(r => (r.Hash, (JsonNode)IndexFixtures.Record(Node(r.Name, r.Version, r.Edges), r.InCache))));
 
     /// <summary>Removes a sample's folder and the public key its previous writing left in <see cref="KeyFolder"/>.</summary>
+    /// <summary>A sample mirror read as a user reads it: its specs, their binaries and their signatures' verdicts.</summary>
+    public static (IReadOnlyList<CacheSpec> Specs, IReadOnlyList<CacheBinary> Binaries, IReadOnlyList<CacheSignature> Signatures) Read(string root, string cacheDirectory)
+    {
+        var options = new FetchOptions { CacheDirectory = cacheDirectory };
+        var specs = new SourceRun(new MirrorSource(new[] { root }, options)).Specs;
+        var resolver = new BinaryResolver(new MirrorFiles(new IndexFetcher(options)));
+        var auditor = new SignatureAuditor(resolver, new KeySet(), false, NullSourceObserver.Instance);
+        var binaries = specs.Select(s => resolver.Resolve(BinaryLocator.Locate(s).Value!, CancellationToken.None)).ToList();
+        var signatures = specs.Select(s => auditor.Check(BinaryLocator.Locate(s).Value!, CancellationToken.None)).ToList();
+        return (specs, binaries, signatures);
+    }
+
+    /// <summary>Each tarball is a real gzip-compressed tar of a small install prefix.</summary>
+    public static void AssertTarballs(IEnumerable<CacheBinary> binaries)
+    {
+        foreach (var binary in binaries)
+        {
+            using var tar = new TarReader(new GZipStream(File.OpenRead(binary.TarballUrl), CompressionMode.Decompress));
+            Assert.NotNull(tar.GetNextEntry());
+        }
+    }
+
     public static void Clear(string root, string keyFolderOfMirror, string keySuffix)
     {
         string keys = Path.Combine(root, keyFolderOfMirror);
