@@ -187,7 +187,9 @@ public sealed class MirrorExporterTests : ServerTest
         Assert.DoesNotContain(Written(), f => f.EndsWith(".tmp", StringComparison.Ordinal));
         var tarballs = new[] { Hdf5, Runtime, Zlib }.Select(source.TarballPath).ToList();
         var kept = tarballs.Where(p => File.Exists(Path.Combine(Destination, p))).ToList();
-        Assert.InRange(kept.Count, 1, 2); // the first binary, verified, before the stop (a second may have been under way)
+        // The first binary, verified, before the stop; the others may have finished meanwhile on a loaded machine (the
+        // stop comes when the first is reported), but the index, which is written last, never is.
+        Assert.InRange(kept.Count, 1, 3);
         Server.ClearLog();
 
         var outcome = Export(specs);
