@@ -53,12 +53,6 @@ internal sealed class ByteProgress
         }
 
         _shown = false;
-        try
-        {
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-        catch (PipelineStoppedException)
-        {
-        }
+        ProgressBars.Clear(_cmdlet, _activityId, _activity);
     }
 }

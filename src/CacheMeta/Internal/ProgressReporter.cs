@@ -76,13 +76,6 @@ internal sealed class ProgressReporter
         }
 
         _shown = false;
-        try
-        {
-            _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-        }
-        catch (PipelineStoppedException)
-        {
-            // Ctrl+C: the host clears the bar itself; the original stop must propagate, not this.
-        }
+        ProgressBars.Clear(_cmdlet, _activityId, _activity);
     }
 }

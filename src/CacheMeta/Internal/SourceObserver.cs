@@ -71,11 +71,7 @@ internal sealed class SourceObserver : ISourceObserver
             }
 
             entry.Value.Shown = false;
-            try
-            {
-                _cmdlet.WriteProgress(new ProgressRecord(entry.Value.Id, entry.Key, "Done") { RecordType = ProgressRecordType.Completed });
-            }
-            catch (PipelineStoppedException)
+            if (!ProgressBars.Clear(_cmdlet, entry.Value.Id, entry.Key))
             {
                 return; // Ctrl+C: the host clears the bars itself
             }
