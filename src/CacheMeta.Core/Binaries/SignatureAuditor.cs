@@ -70,29 +70,16 @@ internal sealed class SignatureAuditor
         var files = _resolver.Files;
         try
         {
-            if (mirror.Layout == 3)
+            var published = MirrorKeys.Published(files, mirror, cancellationToken);
+            if (published is null && mirror.Layout == MirrorLayout.V3)
             {
-                var index = files.Document(mirror, MirrorLayout.KeyIndexManifestPath, cancellationToken);
-                if (index is null)
-                {
-                    _observer.Verbose($"{mirror.Under(MirrorLayout.KeyIndexManifestPath)} does not exist: the mirror publishes no keys.");
-                    return keys;
-                }
-
-                var keyIndex = EntryDocuments.Find(EntryDocuments.Blobs(index.Content, index.Url), EntryDocuments.KeyIndexType, index.Url);
-                byte[] fingerprints = files.Blob(mirror, keyIndex, cancellationToken) ?? Array.Empty<byte>();
-                foreach (string fingerprint in EntryDocuments.KeyFingerprints(fingerprints, mirror.Under(keyIndex.Path)))
-                {
-                    AddKey(keys, mirror, MirrorLayout.KeyManifestPath(fingerprint), v3: true, cancellationToken);
-                }
+                _observer.Verbose($"{mirror.Under(MirrorLayout.KeyIndexManifestPath)} does not exist: the mirror publishes no keys.");
+                return keys;
             }
-            else
+
+            foreach (string fingerprint in published ?? Array.Empty<string>())
             {
-                var index = files.Document(mirror, MirrorLayout.V2KeyIndexPath, cancellationToken);
-                foreach (string fingerprint in index is null ? Array.Empty<string>() : EntryDocuments.KeyFingerprints(index.Content, index.Url))
-                {
-                    AddKey(keys, mirror, MirrorLayout.V2KeyPath(fingerprint), v3: false, cancellationToken);
-                }
+                AddKey(keys, mirror, fingerprint, cancellationToken);
             }
         }
         catch (CacheMetaException ex) when (ex.ErrorId != ErrorIds.DownloadFailed || ex.Kind == CacheErrorKind.ObjectNotFound)
@@ -104,27 +91,21 @@ internal sealed class SignatureAuditor
         return keys;
     }
 
-    private void AddKey(KeySet keys, MirrorRoot mirror, string relative, bool v3, CancellationToken cancellationToken)
+    private void AddKey(KeySet keys, MirrorRoot mirror, string fingerprint, CancellationToken cancellationToken)
     {
         try
         {
-            var document = _resolver.Files.Document(mirror, relative, cancellationToken);
-            if (document is null)
+            var published = MirrorKeys.Fetch(_resolver.Files, mirror, fingerprint, cancellationToken);
+            if (published is null)
             {
+                string relative = mirror.Layout == MirrorLayout.V2 ? MirrorLayout.V2KeyPath(fingerprint) : MirrorLayout.KeyManifestPath(fingerprint);
                 _observer.Warning($"The key {mirror.Under(relative)} that the mirror's key index lists does not exist.");
                 return;
             }
 
-            byte[]? key = document.Content;
-            if (v3)
+            if (published.Key is not null)
             {
-                var blob = EntryDocuments.Find(EntryDocuments.Blobs(document.Content, document.Url), EntryDocuments.KeyType, document.Url);
-                key = _resolver.Files.Blob(mirror, blob, cancellationToken);
-            }
-
-            if (key is not null)
-            {
-                keys.Add(key, document.Url);
+                keys.Add(published.Key, published.Document.Url);
             }
         }
         catch (CacheMetaException ex) when (ex.ErrorId == ErrorIds.InvalidKeyFile || ex.ErrorId == ErrorIds.InvalidSpecManifest

@@ -29,7 +29,16 @@ internal static class MirrorKeyCopier
     public static IReadOnlyList<string> Copy(MirrorFiles files, MirrorRoot mirror, string destination, ICollection<string>? wanted,
         ISourceObserver observer, CancellationToken cancellationToken)
     {
-        var published = Published(files, mirror, cancellationToken);
+        IReadOnlyList<string> published;
+        try
+        {
+            published = MirrorKeys.Published(files, mirror, cancellationToken) ?? Array.Empty<string>();
+        }
+        catch (CacheMetaException ex) when (ex.ErrorId == ErrorIds.InvalidKeyFile)
+        {
+            observer.Warning($"The key index of {mirror} could not be read, so no key was copied: {ex.Message}");
+            published = Array.Empty<string>();
+        }
         var copied = new List<string>();
         foreach (string fingerprint in published.Where(fp => wanted is null || wanted.Contains(fp, StringComparer.OrdinalIgnoreCase)))
         {
@@ -74,58 +83,25 @@ internal static class MirrorKeyCopier
             .OrderBy(fp => fp, StringComparer.Ordinal).ToList();
     }
 
-    // The fingerprints the mirror's key index lists (none when it has no index).
-    private static IReadOnlyList<string> Published(MirrorFiles files, MirrorRoot mirror, CancellationToken cancellationToken)
-    {
-        if (mirror.Layout == MirrorLayout.V2)
-        {
-            var index = files.Document(mirror, MirrorLayout.V2KeyIndexPath, cancellationToken);
-            return index is null ? Array.Empty<string>() : EntryDocuments.KeyFingerprints(index.Content, index.Url);
-        }
-
-        var manifest = files.Document(mirror, MirrorLayout.KeyIndexManifestPath, cancellationToken);
-        if (manifest is null)
-        {
-            return Array.Empty<string>();
-        }
-
-        var blob = EntryDocuments.Find(EntryDocuments.Blobs(manifest.Content, manifest.Url), EntryDocuments.KeyIndexType, manifest.Url);
-        byte[]? content = files.Blob(mirror, blob, cancellationToken);
-        return content is null ? Array.Empty<string>() : EntryDocuments.KeyFingerprints(content, mirror.Under(blob.Path));
-    }
-
     // One key: false when the mirror does not have it.
     private static bool CopyOne(MirrorFiles files, MirrorRoot mirror, string destination, string fingerprint, CancellationToken cancellationToken)
     {
-        if (mirror.Layout == MirrorLayout.V2)
-        {
-            var key = files.Document(mirror, MirrorLayout.V2KeyPath(fingerprint), cancellationToken);
-            if (key is null)
-            {
-                return false;
-            }
-
-            Check(key.Content, fingerprint, key.Url);
-            AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, MirrorLayout.V2KeyPath(fingerprint)), key.Content, overwrite: true);
-            return true;
-        }
-
-        var manifest = files.Document(mirror, MirrorLayout.KeyManifestPath(fingerprint), cancellationToken);
-        if (manifest is null)
+        if (MirrorKeys.Fetch(files, mirror, fingerprint, cancellationToken) is not { Key: { } key } published)
         {
             return false;
         }
 
-        var blob = EntryDocuments.Find(EntryDocuments.Blobs(manifest.Content, manifest.Url), EntryDocuments.KeyType, manifest.Url);
-        byte[]? content = files.Blob(mirror, blob, cancellationToken); // checked against the manifest's checksum
-        if (content is null)
+        Check(key, fingerprint, published.KeyUrl);
+        if (published.Blob is { } blob)
         {
-            return false;
+            AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, blob.Path), key, overwrite: true);
+            AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, MirrorLayout.KeyManifestPath(fingerprint)), published.Document.Content, overwrite: true); // after its blob
+        }
+        else
+        {
+            AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, MirrorLayout.V2KeyPath(fingerprint)), key, overwrite: true);
         }
 
-        Check(content, fingerprint, mirror.Under(blob.Path));
-        AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, blob.Path), content, overwrite: true);
-        AtomicFile.WriteAllBytes(MirrorLayout.Under(destination, MirrorLayout.KeyManifestPath(fingerprint)), manifest.Content, overwrite: true); // after its blob
         return true;
     }
 
