@@ -63,6 +63,22 @@ internal sealed class IndexRecord
     /// </summary>
     public bool Complete { get; set; }
 
+    /// <summary>Takes every value of <paramref name="other"/> (a record another thread's parser filled).</summary>
+    public void CopyFrom(IndexRecord other)
+    {
+        Name = other.Name;
+        Version = other.Version;
+        InBuildcache = other.InBuildcache;
+        Arch = other.Arch;
+        NodeCompiler = other.NodeCompiler;
+        AnnotatedCompiler = other.AnnotatedCompiler;
+        CompilerHash = other.CompilerHash;
+        Dependencies = other.Dependencies;
+        External = other.External;
+        Variants = other.Variants;
+        Complete = other.Complete;
+    }
+
     public void Reset()
     {
         Name = null;

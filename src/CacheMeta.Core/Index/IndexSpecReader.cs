@@ -104,7 +104,7 @@ internal sealed class IndexSpecReader
             return records;
         }
 
-        return new JsonIndexRecords(_index, observer, snapshot is null ? null : new SnapshotRecorder(snapshot, observer));
+        return new JsonIndexRecords(_index, observer, snapshot is null ? null : new SnapshotRecorder(snapshot, observer), _wanted);
     }
 
     // Reads one record; specs it completes (its own, and those that waited for it) go to ready.

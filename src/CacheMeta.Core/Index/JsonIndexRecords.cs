@@ -10,6 +10,8 @@ namespace CacheMeta.Index;
 /// (<see cref="RecordCutter"/>), read by the record parser on the caller's. Given a
 /// <see cref="SnapshotRecorder"/>, it also notes every record in the form the snapshot keeps, and has the recorder
 /// write the snapshot once the whole document has been read (never after a read that stopped or failed).
+/// Given the names the read wants, the cutter's thread also parses the records the parser is not ready for yet
+/// (<see cref="RecordPreparser"/>); not while recording, which reads records its own way.
 /// </summary>
 internal sealed class JsonIndexRecords : IIndexRecords
 {
@@ -17,34 +19,47 @@ internal sealed class JsonIndexRecords : IIndexRecords
     private readonly FileProgress _progress;
     private readonly IndexDocumentReader _document;
     private readonly SnapshotRecorder? _recorder;
+    private readonly Func<string, bool>? _wantName;
     private IndexRecordParser? _parser;
     private RecordCutter? _cutter;
     private byte[] _text = Array.Empty<byte>();
     private int _offset, _length;
     private RecordShape _shape;
+    private IndexRecord? _parsed;
+    private string? _problem;
 
-    public JsonIndexRecords(LocalIndex index, ISourceObserver observer, SnapshotRecorder? recorder)
+    /// <param name="index">The index file.</param>
+    /// <param name="observer">Told of progress.</param>
+    /// <param name="recorder">Notes the records for the snapshot, when one is to be written.</param>
+    /// <param name="wantName">The names the read will ask <see cref="Parse"/> for (the same instance), so records can be
+    /// parsed ahead on the cutter's thread; null to parse every record on the caller's.</param>
+    public JsonIndexRecords(LocalIndex index, ISourceObserver observer, SnapshotRecorder? recorder, Func<string, bool>? wantName = null)
     {
         _index = index;
         _recorder = recorder;
+        _wantName = wantName;
         _progress = new FileProgress(observer, "Reading index", index.Origin);
         _document = new IndexDocumentReader(Opened, index.Origin);
     }
 
     public int Version => _document.Version;
 
+    /// <summary>How many records so far were taken as the cutter's thread parsed them (for tests).</summary>
+    internal int Preparsed { get; private set; }
+
     public void Open()
     {
         _document.Open();
         _parser = new IndexRecordParser(_document.Version);
         _recorder?.Start(_document.Version);
-        _cutter = new RecordCutter(_document);
+        _cutter = new RecordCutter(_document,
+            _recorder is null && _wantName is not null ? new RecordPreparser(_document.Version, _wantName) : null);
         _cutter.Start();
     }
 
     public bool Next(Func<string, bool>? passOver, out string key)
     {
-        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape))
+        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape, out _parsed, out _problem))
         {
             return false;
         }
@@ -55,6 +70,13 @@ internal sealed class JsonIndexRecords : IIndexRecords
 
     public string? Parse(Func<string, bool> wantName, IndexRecord record)
     {
+        if (_parsed is not null && ReferenceEquals(wantName, _wantName))
+        {
+            record.CopyFrom(_parsed);
+            Preparsed++;
+            return _problem;
+        }
+
         var json = new ReadOnlySpan<byte>(_text, _offset, _length);
         if (_recorder is null)
         {

@@ -12,7 +12,8 @@ namespace CacheMeta.Index;
 /// records the query wants. Each record's key, shape and text travel in batches (the text copied out of the
 /// document's window, which the next cut reuses) through a short bounded queue, in file order; a failure of the cut
 /// arrives after the records before it, where a reading on one thread would have met it. Batches are recycled, so a
-/// read allocates a few of them whatever the size of the index.
+/// read allocates a few of them whatever the size of the index. When the parse is the slower half (every spec as an
+/// object), the cutter also parses the batches the parse thread is not ready for (<see cref="RecordPreparser"/>).
 /// </summary>
 internal sealed class RecordCutter : IDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class RecordCutter : IDisposable
     private const int QueuedBatches = 3;
 
     private readonly IndexDocumentReader _document;
+    private readonly RecordPreparser? _preparser;
     private readonly BlockingCollection<Batch> _full = new(QueuedBatches);
     private readonly ConcurrentBag<Batch> _free = new();
     private readonly CancellationTokenSource _stop = new();
@@ -30,7 +32,12 @@ internal sealed class RecordCutter : IDisposable
     private int _at;
 
     /// <param name="document">An opened document reader; the cutter's thread is the only one to use it until disposal.</param>
-    public RecordCutter(IndexDocumentReader document) => _document = document;
+    /// <param name="preparser">Parses the batches the parse thread is not ready for yet (see <see cref="RecordPreparser"/>).</param>
+    public RecordCutter(IndexDocumentReader document, RecordPreparser? preparser = null)
+    {
+        _document = document;
+        _preparser = preparser;
+    }
 
     /// <summary>Starts cutting.</summary>
     public void Start()
@@ -44,20 +51,32 @@ internal sealed class RecordCutter : IDisposable
     /// <paramref name="offset"/>, valid until the next call) and shape; false at the end. Rethrows the cut's failure
     /// where it happened.
     /// </summary>
-    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape)
+    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape) =>
+        Next(out key, out buffer, out offset, out length, out shape, out _, out _);
+
+    /// <summary>
+    /// As <see cref="Next(out string, out byte[], out int, out int, out RecordShape)"/>, with the record as the cutter's
+    /// thread parsed it (<paramref name="parsed"/>, valid until the next call, and the parse's
+    /// <paramref name="problem"/>), or null when it was left to the caller.
+    /// </summary>
+    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape,
+        out IndexRecord? parsed, out string? problem)
     {
         while (true)
         {
             if (_current is { } batch)
             {
-                if (_at < batch.Records.Count)
+                if (_at < batch.Count)
                 {
-                    var record = batch.Records[_at++];
+                    int at = _at++;
+                    var record = batch.Records[at];
                     key = record.Key;
                     buffer = batch.Text;
                     offset = record.Offset;
                     length = record.Length;
                     shape = record.Shape;
+                    parsed = at < batch.Parsed ? batch.Results[at] : null;
+                    problem = parsed is null ? null : batch.Problems[at];
                     return true;
                 }
 
@@ -68,6 +87,8 @@ internal sealed class RecordCutter : IDisposable
                     buffer = batch.Text;
                     offset = length = 0;
                     shape = default;
+                    parsed = null;
+                    problem = null;
                     return false;
                 }
 
@@ -113,9 +134,9 @@ internal sealed class RecordCutter : IDisposable
                     break;
                 }
 
-                if (batch.Records.Count >= limit || (batch.Used + length > batch.Text.Length && batch.Records.Count > 0))
+                if (batch.Count >= limit || (batch.Used + length > batch.Text.Length && batch.Count > 0))
                 {
-                    _full.Add(batch, _stop.Token);
+                    Hand(batch);
                     batch = Rent();
                     limit = BatchRecords;
                 }
@@ -134,7 +155,7 @@ internal sealed class RecordCutter : IDisposable
 
         try
         {
-            _full.Add(batch, _stop.Token);
+            Hand(batch);
         }
         catch (OperationCanceledException)
         {
@@ -142,9 +163,24 @@ internal sealed class RecordCutter : IDisposable
         }
     }
 
+    // Hands a batch over; when the parse thread is behind (the queue is full), parses it here first.
+    private void Hand(Batch batch)
+    {
+        if (_preparser is null)
+        {
+            _full.Add(batch, _stop.Token);
+        }
+        else if (!_full.TryAdd(batch))
+        {
+            batch.Parsed = _preparser.Parse(batch.Text, batch.Records, batch.Count, batch.Results, batch.Problems, _stop.Token);
+            _full.Add(batch, _stop.Token);
+        }
+    }
+
     private Batch Rent() => _free.TryTake(out var batch) ? batch : new Batch();
 
-    private readonly struct CutRecord
+    /// <summary>Where a cut record is in its batch's text, with its key and shape.</summary>
+    internal readonly struct CutRecord
     {
         public CutRecord(string key, int offset, int length, RecordShape shape)
         {
@@ -164,7 +200,11 @@ internal sealed class RecordCutter : IDisposable
     {
         public byte[] Text = new byte[BatchBytes];
         public int Used;
-        public readonly List<CutRecord> Records = new(BatchRecords);
+        public readonly CutRecord[] Records = new CutRecord[BatchRecords]; // the cut hands a batch over at BatchRecords
+        public int Count;
+        public readonly IndexRecord?[] Results = new IndexRecord?[BatchRecords]; // the preparser's, reused with the batch
+        public readonly string?[] Problems = new string?[BatchRecords];
+        public int Parsed; // records [0, Parsed) were parsed by the cutter's thread
         public ExceptionDispatchInfo? Failure;
         public bool End;
 
@@ -176,13 +216,14 @@ internal sealed class RecordCutter : IDisposable
             }
 
             text.CopyTo(new Span<byte>(Text, Used, text.Length));
-            Records.Add(new CutRecord(key, Used, text.Length, shape));
+            Records[Count++] = new CutRecord(key, Used, text.Length, shape);
             Used += text.Length;
         }
 
         public void Clear()
         {
-            Records.Clear();
+            Count = 0;
+            Parsed = 0;
             Used = 0;
             Failure = null;
             End = false;
