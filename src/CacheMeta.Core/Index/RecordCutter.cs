@@ -48,16 +48,9 @@ internal sealed class RecordCutter : IDisposable
 
     /// <summary>
     /// The next record: its key, its text (<paramref name="length"/> bytes of <paramref name="buffer"/> from
-    /// <paramref name="offset"/>, valid until the next call) and shape; false at the end. Rethrows the cut's failure
-    /// where it happened.
-    /// </summary>
-    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape) =>
-        Next(out key, out buffer, out offset, out length, out shape, out _, out _);
-
-    /// <summary>
-    /// As <see cref="Next(out string, out byte[], out int, out int, out RecordShape)"/>, with the record as the cutter's
-    /// thread parsed it (<paramref name="parsed"/>, valid until the next call, and the parse's
-    /// <paramref name="problem"/>), or null when it was left to the caller.
+    /// <paramref name="offset"/>, valid until the next call) and shape, with the record as the cutter's thread parsed it
+    /// (<paramref name="parsed"/>, valid until the next call, and the parse's <paramref name="problem"/>) or null when it
+    /// was left to the caller; false at the end. Rethrows the cut's failure where it happened.
     /// </summary>
     public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape,
         out IndexRecord? parsed, out string? problem)

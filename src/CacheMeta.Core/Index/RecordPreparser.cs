@@ -26,9 +26,6 @@ internal sealed class RecordPreparser
         _wantName = wantName;
     }
 
-    /// <summary>The test of names the records were parsed for; a parse thread asking for another parses them itself.</summary>
-    public Func<string, bool> WantName => _wantName;
-
     /// <summary>Parses the records of a cut batch (its text and shapes) into <paramref name="records"/>, from the first.</summary>
     /// <returns>How many were parsed: all of them, unless <paramref name="stop"/> was signalled or a record failed
     /// unexpectedly (that record and the rest are then left to the parse thread, where the failure belongs).</returns>
