@@ -29,6 +29,13 @@ internal interface IIndexRecords : IDisposable
     /// </summary>
     string? Parse(Func<string, bool> wantName, IndexRecord record);
 
+    /// <summary>
+    /// The name and version of the first record keyed <paramref name="key"/>, in file order, that reads without a problem
+    /// for <paramref name="wantName"/>, wherever it lies: a spec's compiler that comes later in the file. False when the
+    /// index has none.
+    /// </summary>
+    bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version);
+
     /// <summary>Reports how far the read is, now and then.</summary>
     void Tick();
 

@@ -16,10 +16,11 @@ namespace CacheMeta.Index;
 /// <see cref="CacheSpec"/> exactly as the pages show them, checked against the query before they become
 /// objects, and handed out while the file is still being read.
 /// <para>Forward references: from database 8 a spec's compiler is another record (gcc, llvm), which may come
-/// later in the file. Every record's name and version are remembered by hash (a few dozen bytes each); a
-/// spec whose compiler has not been seen yet waits, and is handed out as soon as that record arrives. Specs
-/// still waiting at the end have a compiler the index lacks: they show <c>annotations.compiler</c> when the
-/// node has one, else <c>none</c>. So output order is file order except for specs that waited.</para>
+/// later in the file. Every record's name and version are remembered by hash (a few dozen bytes each); the record of
+/// a compiler not seen yet is looked up ahead, once (<see cref="IIndexRecords.TryLookAhead"/>), and checked when the
+/// read gets there (<see cref="CompilerGuesses"/>). Only a spec whose compiler the index lacks waits: such specs
+/// are handed out at the end, showing <c>annotations.compiler</c> when the node has one, else <c>none</c>. So output
+/// order is file order except for those.</para>
 /// <para>The records come from an <see cref="IIndexRecords"/>: a cached blob's snapshot when it has a whole and current
 /// one, else the JSON (which then writes the snapshot once it has been read to the end). Both give the same records,
 /// so everything here is one logic for both.</para>
@@ -35,6 +36,7 @@ internal sealed class IndexSpecReader
     private readonly IndexRecord _record = new();
     private readonly Dictionary<string, (string Name, string Version)> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
+    private readonly CompilerGuesses _guesses = new();
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
     private readonly Dictionary<string, IReadOnlyList<string>> _versionLists = new(StringComparer.Ordinal);
     private readonly Func<string, bool> _ruledOut;
@@ -83,6 +85,11 @@ internal sealed class IndexSpecReader
         }
 
         records.Complete(); // the read was whole: a cached blob's snapshot may now be written
+        foreach (string warning in _guesses.Unconfirmed(_index.Origin))
+        {
+            sink.Warning(warning);
+        }
+
         foreach (var waiting in _waiting.Values)
         {
             foreach (var spec in waiting)
@@ -134,6 +141,11 @@ internal sealed class IndexSpecReader
         if (_version >= DatabaseVersion.CompilersAsDependencies)
         {
             _nodes[hash] = (record.Name!, record.Version!);
+            if (_guesses.Check(hash, record.Name!, record.Version!, _index.Origin) is { } warning)
+            {
+                _events.Warning(warning);
+            }
+
             if (_waiting.TryGetValue(hash, out var waiters))
             {
                 _waiting.Remove(hash);
@@ -165,6 +177,11 @@ internal sealed class IndexSpecReader
         else if (_nodes.TryGetValue(record.CompilerHash, out var node))
         {
             Add(ready, Finish(spec, Plain(node.Name, node.Version)));
+        }
+        else if (_guesses.TryLook(records, record.CompilerHash, _wanted, out string name, out string version))
+        {
+            _nodes[record.CompilerHash] = (name, version);
+            Add(ready, Finish(spec, Plain(name, version)));
         }
         else
         {

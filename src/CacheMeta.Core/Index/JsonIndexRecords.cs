@@ -11,7 +11,8 @@ namespace CacheMeta.Index;
 /// <see cref="SnapshotRecorder"/>, it also notes every record in the form the snapshot keeps, and has the recorder
 /// write the snapshot once the whole document has been read (never after a read that stopped or failed).
 /// Given the names the read wants, the cutter's thread also parses the records the parser is not ready for yet
-/// (<see cref="RecordPreparser"/>); not while recording, which reads records its own way.
+/// (<see cref="RecordPreparser"/>); not while recording, which reads records its own way. A record wanted ahead of the
+/// cut (a compiler that comes after its specs) is found in the file by a reading of its own (<see cref="RecordLookAhead"/>).
 /// </summary>
 internal sealed class JsonIndexRecords : IIndexRecords
 {
@@ -27,6 +28,8 @@ internal sealed class JsonIndexRecords : IIndexRecords
     private RecordShape _shape;
     private IndexRecord? _parsed;
     private string? _problem;
+    private bool _plain;
+    private RecordLookAhead? _lookAhead;
 
     /// <param name="index">The index file.</param>
     /// <param name="observer">Told of progress.</param>
@@ -46,6 +49,9 @@ internal sealed class JsonIndexRecords : IIndexRecords
 
     /// <summary>How many records so far were taken as the cutter's thread parsed them (for tests).</summary>
     internal int Preparsed { get; private set; }
+
+    /// <summary>How many look-aheads had to cut the document rather than search its bytes (for tests).</summary>
+    internal int LookAheadCuts => _lookAhead?.Cuts ?? 0;
 
     public void Open()
     {
@@ -105,6 +111,12 @@ internal sealed class JsonIndexRecords : IIndexRecords
         return null;
     }
 
+    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version)
+    {
+        _lookAhead ??= new RecordLookAhead(_index, _parser!, _plain);
+        return _lookAhead.TryFind(key, wantName, out name, out version);
+    }
+
     public void Tick() => _progress.Tick();
 
     public void Complete()
@@ -117,11 +129,13 @@ internal sealed class JsonIndexRecords : IIndexRecords
     {
         _cutter?.Dispose(); // first: its thread reads the document
         _document.Dispose();
+        _lookAhead?.Dispose();
     }
 
     private Stream Opened()
     {
         var stream = _index.Open(out var file);
+        _plain = ReferenceEquals(stream, file);
         _progress.Track(file);
         return stream;
     }

@@ -66,6 +66,21 @@ internal sealed class LocalIndex : IDisposable
     {
         file = _held ?? OpenFile(Path); // the held file goes to the first reader, which disposes it
         _held = null;
+        return Decompressed(file);
+    }
+
+    /// <summary>
+    /// Opens the file once more, unbuffered, for a reading of its own beside the first (a look-ahead): the caller
+    /// disposes it. Throws as opening a file does when it is gone.
+    /// </summary>
+    internal FileStream OpenAgain() =>
+        new(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.RandomAccess);
+
+    /// <summary>The index text of a file opened once more (<see cref="OpenAgain"/>), decompressing gzip.</summary>
+    internal Stream OpenTextAgain() => Decompressed(OpenAgain());
+
+    private static Stream Decompressed(FileStream file)
+    {
         file.Position = 0;
         int first = file.ReadByte(), second = file.ReadByte();
         file.Position = 0;

@@ -36,7 +36,7 @@ public sealed class CatalogSourceTests : ServerTest
         Assert.Empty(run.Errors);
         Assert.Equal(IndexFixtures.V8Expected, run.Specs.Select(IndexFixtures.Row).ToArray());
         Assert.All(run.Specs, s => Assert.Equal("develop", s.Tag));
-        Assert.Equal("py-numpy=root; aida=root; bzip2=root; zlib-ng=root; cmake=root; xz=root", Stacks(run));
+        Assert.Equal("zlib-ng=root; py-numpy=root; aida=root; cmake=root; bzip2=root; xz=root", Stacks(run));
         Assert.Equal(0, Server.Count("/e4s/") + Server.Count("/ml/") + Server.Count("v0.23.1"));
     }
 
@@ -45,7 +45,7 @@ public sealed class CatalogSourceTests : ServerTest
     {
         var run = Run(complete: true);
         Assert.Empty(run.Errors);
-        Assert.Equal("py-numpy=ml,root; aida=e4s,root; bzip2=root; zlib-ng=e4s,ml,root; cmake=e4s,root; xz=root", Stacks(run));
+        Assert.Equal("zlib-ng=e4s,ml,root; py-numpy=ml,root; aida=e4s,root; cmake=e4s,root; bzip2=root; xz=root", Stacks(run));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class CatalogSourceTests : ServerTest
     public void CompleteStacksWithAStackQueryFilterTheRootSpecs()
     {
         var run = Run(new SpecQuery { Stack = new[] { "ml" } }, complete: true);
-        Assert.Equal("py-numpy=ml,root; zlib-ng=e4s,ml,root", Stacks(run));
+        Assert.Equal("zlib-ng=e4s,ml,root; py-numpy=ml,root", Stacks(run));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CatalogSourceTests : ServerTest
         var run = Run(complete: true, catalog: Server.Url("caches/catalog.json"));
 
         Assert.Empty(run.Errors);
-        Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
+        Assert.Equal("zlib-ng=e4s,root; py-numpy=root; aida=e4s,root; cmake=e4s,root; bzip2=root; xz=root", Stacks(run));
         Assert.All(run.Specs, s => Assert.StartsWith(Server.Url("caches/develop/root/"), s.Source));
         Assert.Equal(1, Server.Count("/caches/develop/e4s/blobs/sha256/" + e4s.Substring(0, 2) + "/" + e4s));
     }
@@ -144,7 +144,7 @@ public sealed class CatalogSourceTests : ServerTest
         var error = Assert.Single(run.Errors);
         Assert.Equal(ErrorIds.IndexNotFound, error.ErrorId);
         Assert.Equal(Server.Url("develop/ml/build_cache/index.json"), error.Target);
-        Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
+        Assert.Equal("zlib-ng=e4s,root; py-numpy=root; aida=e4s,root; cmake=e4s,root; bzip2=root; xz=root", Stacks(run));
     }
 
     [Theory]
@@ -170,7 +170,7 @@ public sealed class CatalogSourceTests : ServerTest
             "{\"develop\": [{\"label\": \"root\", \"url\": \"develop\"}, {\"label\": \"e4s\", \"url\": \"develop/e4s\"}]}");
         var run = Run(complete: true, catalog: catalog);
         Assert.Empty(run.Errors);
-        Assert.Equal("py-numpy=root; aida=e4s,root; bzip2=root; zlib-ng=e4s,root; cmake=e4s,root; xz=root", Stacks(run));
+        Assert.Equal("zlib-ng=e4s,root; py-numpy=root; aida=e4s,root; cmake=e4s,root; bzip2=root; xz=root", Stacks(run));
         Assert.StartsWith(Path.Combine(v3, "blobs"), run.Specs[0].Source);
         Assert.Empty(Server.Requests);
     }

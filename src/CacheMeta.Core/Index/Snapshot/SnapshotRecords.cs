@@ -21,6 +21,7 @@ internal sealed class SnapshotRecords : IIndexRecords
     private readonly sbyte[] _wanted, _ruledOut; // per name id: 0 not asked yet, 1 yes, -1 no
     private readonly Dictionary<(int, int, int), ArchParts> _arches = new();
     private IndexRecordParser? _parser;
+    private IndexRecord? _lookedAhead;
     private int _entry = -1;
 
     public SnapshotRecords(SnapshotFile file, string origin, long length, ISourceObserver observer)
@@ -99,6 +100,32 @@ internal sealed class SnapshotRecords : IIndexRecords
         record.Variants = _file.List(Field(SnapshotFormat.Variants));
         record.Dependencies = _file.Edges(Field(SnapshotFormat.Dependencies));
         return null;
+    }
+
+    // The first entry of that key that reads well, as the JSON's look-ahead finds it (the snapshot holds only records).
+    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version)
+    {
+        name = version = string.Empty;
+        int current = _entry;
+        var record = _lookedAhead ??= new IndexRecord();
+        try
+        {
+            for (_entry = 0; _entry < _file.Count; _entry++)
+            {
+                if (string.Equals(_file.String(Field(SnapshotFormat.Key)), key, StringComparison.Ordinal) && Parse(wantName, record) is null)
+                {
+                    name = record.Name!;
+                    version = record.Version!;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        finally
+        {
+            _entry = current;
+        }
     }
 
     public void Tick()
