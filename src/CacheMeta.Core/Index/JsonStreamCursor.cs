@@ -163,10 +163,26 @@ internal sealed class JsonStreamCursor
 
     private static string? TextOf(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.PropertyName or JsonTokenType.String => reader.GetString(),
+        JsonTokenType.PropertyName => NameOf(ref reader),
+        JsonTokenType.String => reader.GetString(),
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()),
         _ => null,
     };
+
+    // A member name whose raw bytes are not UTF-8 names none of the members the walk looks for, which System.Text.Json
+    // compares without decoding: it is passed over like any other (found by fuzzing). An escaped name is decoded to be
+    // compared, there as here, so one that spells no text (a lone surrogate) still fails, as a string value does.
+    private static string NameOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (!reader.ValueIsEscaped)
+        {
+            return "\uFFFD";
+        }
+    }
 
     // Slides the unread bytes to the front, grows the buffer when they fill it, and reads more.
     private void Fill()

@@ -211,7 +211,8 @@ internal ref partial struct RecordScanner
             }
             else if (isVersion)
             {
-                Shape.Unusual |= _text[value] is (byte)'{' or (byte)'[' or (byte)'t' or (byte)'f' or (byte)'n';
+                // A repeated version: the reference reading decodes each one (found by fuzzing: one was not UTF-8).
+                Shape.Unusual |= Shape.VersionEnd > 0 || _text[value] is (byte)'{' or (byte)'[' or (byte)'t' or (byte)'f' or (byte)'n';
                 Shape.VersionStart = value;
                 Shape.VersionEnd = _position;
             }

@@ -46,6 +46,36 @@ public sealed class IndexDocumentReaderTests
     }
 
     [Fact]
+    public void ADatabaseMemberWhoseNameIsNotUtf8IsPassedOver()
+    {
+        // Found by the record-cut fuzzer: System.Text.Json accepts the document, and the walk decoded every name.
+        var text = new List<byte>(Encoding.UTF8.GetBytes("{\"database\": {\"version\": \"8\", \"inst"));
+        text.AddRange(new byte[] { 0xb4, 0x88 });
+        text.AddRange(Encoding.UTF8.GetBytes("\": 1, \"installs\": {\"" + IndexFixtures.Hash("utf") + "\": {}}}}"));
+        var records = Records(text.ToArray(), 16, out int version);
+        Assert.Equal(8, version);
+        Assert.Equal(new[] { (IndexFixtures.Hash("utf"), "{}") }, records);
+    }
+
+    [Fact]
+    public void ARepeatedVersionSendsARecordToTheWholeReading()
+    {
+        // Found by the record-cut fuzzer: the quick reading took the last version, the whole reading met the first,
+        // which is not UTF-8.
+        var text = new List<byte>(Encoding.UTF8.GetBytes("{\"database\": {\"version\": \"8\", \"installs\": {\""
+            + IndexFixtures.Hash("twice") + "\": {\"spec\": {\"name\": \"zlib\", \"version\": \"1"));
+        text.AddRange(new byte[] { 0xe8, 0xe4 });
+        text.AddRange(Encoding.UTF8.GetBytes("\", \"version\": \"1.3\"}, \"in_buildcache\": true}}}}"));
+        using var reader = new IndexDocumentReader(() => new MemoryStream(text.ToArray()), "test");
+        reader.Open();
+        Assert.True(reader.NextRecord(out _, out int offset, out int length, out var shape));
+        var json = new ReadOnlySpan<byte>(reader.Window, offset, length);
+        var parser = new IndexRecordParser(8);
+        Assert.False(parser.TryQuick(json, shape, out _, out _));
+        Assert.Equal("A value is not valid UTF-8.", parser.Parse(json, shape, _ => false, new IndexRecord()));
+    }
+
+    [Fact]
     public void KeysAloneCanBeRead()
     {
         using var reader = new IndexDocumentReader(() => new MemoryStream(IndexFixtures.V7Index()), "test", initialBufferBytes: 16);
