@@ -23,15 +23,15 @@ internal sealed class DependencyReader
 
     private readonly NodeValueReader _values;
     private readonly EdgePool _edges;
-    private readonly Utf8Pool<IReadOnlyList<string>> _virtuals = new();
+    private readonly VirtualsReader _virtuals;
     private readonly List<DependencyEdge> _read = new();
-    private readonly List<string> _names = new();
 
     /// <param name="values">Decodes and shares the package names.</param>
     /// <param name="keepAll">True for a graph, which keeps every edge anyway: all are shared (see <see cref="EdgePool"/>).</param>
     public DependencyReader(NodeValueReader values, bool keepAll)
     {
         _values = values;
+        _virtuals = new VirtualsReader(values);
         _edges = new EdgePool(keepAll);
     }
 
@@ -157,7 +157,7 @@ internal sealed class DependencyReader
             else if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                types |= Types(ref reader);
+                types |= DependencyTypeReader.Read(ref reader);
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
@@ -195,12 +195,12 @@ internal sealed class DependencyReader
             if (reader.ValueTextEquals("deptypes"u8))
             {
                 reader.Read();
-                types |= Types(ref reader);
+                types |= DependencyTypeReader.Read(ref reader);
             }
             else if (reader.ValueTextEquals("virtuals"u8))
             {
                 reader.Read();
-                virtuals = Virtuals(ref reader, json);
+                virtuals = _virtuals.Read(ref reader, json);
             }
             else
             {
@@ -208,79 +208,5 @@ internal sealed class DependencyReader
                 reader.Skip();
             }
         }
-    }
-
-    // ["build", "link"] (or one string); names Spack may add later are passed over.
-    private static DependencyTypes Types(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return TypeOf(ref reader);
-        }
-
-        var types = DependencyTypes.None;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return types;
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                types |= TypeOf(ref reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return types;
-    }
-
-    private static DependencyTypes TypeOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("build"u8) ? DependencyTypes.Build
-        : reader.ValueTextEquals("link"u8) ? DependencyTypes.Link
-        : reader.ValueTextEquals("run"u8) ? DependencyTypes.Run
-        : reader.ValueTextEquals("test"u8) ? DependencyTypes.Test
-        : DependencyTypes.None;
-
-    // A list of virtual names, decoded once per distinct raw bytes; strings in it that are not names are passed over.
-    private IReadOnlyList<string> Virtuals(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return NoVirtuals;
-        }
-
-        int start = (int)reader.TokenStartIndex;
-        var probe = reader;
-        probe.Skip();
-        var raw = json.Slice(start, (int)probe.BytesConsumed - start);
-        if (_virtuals.TryGet(raw, out var known, out int key))
-        {
-            reader = probe;
-            return known;
-        }
-
-        _names.Clear();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                _names.Add(_values.Pooled(ref reader));
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        IReadOnlyList<string> list = _names.Count == 0 ? NoVirtuals : new ValueList(_names.ToArray());
-        _virtuals.Add(raw, key, list);
-        return list;
     }
 }
