@@ -8,7 +8,8 @@ namespace CacheMeta.Index;
 /// <summary>
 /// An edge's <c>virtuals</c> (<c>["c", "cxx"]</c>), decoded once per distinct raw bytes and shared afterwards: the same
 /// few lists recur on every edge to a compiler or an MPI, so edges that are otherwise equal stay equal by
-/// reference (<see cref="EdgePool"/> compares virtuals by reference). Not thread-safe: one per index read.
+/// reference (<see cref="EdgePool"/> compares virtuals by reference). A tokenised list and a scanned one with the same
+/// bytes are the same instance. Not thread-safe: one per index read.
 /// </summary>
 internal sealed class VirtualsReader
 {
@@ -50,6 +51,25 @@ internal sealed class VirtualsReader
             {
                 reader.Skip();
             }
+        }
+
+        return Remember(raw, key);
+    }
+
+    /// <summary>A list <see cref="EdgeListScanner"/> accepted, <c>["c","cxx"]</c>: strings only, none escaped.</summary>
+    public IReadOnlyList<string> Scanned(ReadOnlySpan<byte> raw)
+    {
+        if (_lists.TryGet(raw, out var known, out int key))
+        {
+            return known;
+        }
+
+        _names.Clear();
+        for (int i = 1; i < raw.Length - 1;)
+        {
+            int length = raw.Slice(i + 1).IndexOf((byte)'"');
+            _names.Add(_values.Pooled(raw.Slice(i + 1, length)));
+            i += length + 3; // the quotes and the ',' or ']' after
         }
 
         return Remember(raw, key);
