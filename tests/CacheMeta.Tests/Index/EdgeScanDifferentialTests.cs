@@ -121,6 +121,53 @@ public sealed class EdgeScanDifferentialTests
         Assert.Contains("BytePositionInLine: " + (text.IndexOf("tru,", StringComparison.Ordinal) + 3), readings, StringComparison.Ordinal);
     }
 
+    // A list whose edges would pass the reader's depth limit must fail as the reader fails it: the scan leaves lists
+    // near the limit to the reader. Lists far from it are scanned, so both ways are held to each other here.
+    [Fact]
+    public void AListNearTheDepthLimitReadsAsTheReaderReadsIt()
+    {
+        var values = new NodeValueReader(8);
+        var scanning = new DependencyReader(values, keepAll: false);
+        var tokenising = new DependencyReader(new NodeValueReader(8), keepAll: false, scan: false);
+        var outcomes = new List<string>();
+        for (int depth = 50; depth < 64; depth++)
+        {
+            byte[] json = Encoding.UTF8.GetBytes(new string('[', depth) + "[" + Edge + "," + Edge + "]" + new string(']', depth));
+            string expected = ReadAt(tokenising, json, depth), actual = ReadAt(scanning, json, depth);
+            Assert.Equal(expected, actual);
+            outcomes.Add(actual);
+        }
+
+        Assert.Contains(outcomes, o => o.StartsWith("edges 2", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Contains("maximum configured depth of 64 has been exceeded", StringComparison.Ordinal));
+        Assert.InRange(scanning.ScannedLists, 1, 13);
+    }
+
+    // The list at this depth read with the reader's depth limit, then the rest of the text; what came of it.
+    private static string ReadAt(DependencyReader dependencies, byte[] bytes, int depth)
+    {
+        ReadOnlySpan<byte> json = bytes;
+        var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            for (int i = 0; i <= depth; i++)
+            {
+                reader.Read();
+            }
+
+            string? problem = dependencies.Read(ref reader, ref json, out var edges);
+            while (reader.Read())
+            {
+            }
+
+            return $"edges {edges.Count} [{string.Join(" ", edges.Select(e => e.Name + " " + e.Types))}] problem {problem} at {reader.BytesConsumed + bytes.Length - json.Length}";
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return "error " + ex.Message;
+        }
+    }
+
     [Fact]
     public void GeneratedCanonicalListsReadTheSameAndAreAllScanned()
     {
