@@ -14,6 +14,9 @@ namespace CacheMeta.Index;
 /// gcc-runtime. Virtual lists are decoded once per distinct bytes, and an edge whose hash, name, types and virtuals
 /// were all seen before is the earlier instance (<see cref="EdgePool"/>, which finds it from the raw bytes), so a
 /// graph of a whole index holds each distinct edge and each hash string once.</para>
+/// <para>A list in the canonical v4+ shape is read from its bytes (<see cref="EdgeListScanner"/>) and the reader moved
+/// past it (<see cref="JsonReaderFastForward"/>); its edges go through the same pools, with the same bytes, as a list
+/// the reader tokenises, so both ways read to the same edges, shared alike.</para>
 /// Not thread-safe: one per index read.
 /// </summary>
 internal sealed class DependencyReader
@@ -23,24 +26,34 @@ internal sealed class DependencyReader
 
     private readonly NodeValueReader _values;
     private readonly EdgePool _edges;
-    private readonly Utf8Pool<IReadOnlyList<string>> _virtuals = new();
+    private readonly VirtualsReader _virtuals;
     private readonly List<DependencyEdge> _read = new();
-    private readonly List<string> _names = new();
+    private readonly EdgeListScanner? _scanner;
+    private readonly JsonReaderFastForward _fastForward = new();
 
     /// <param name="values">Decodes and shares the package names.</param>
     /// <param name="keepAll">True for a graph, which keeps every edge anyway: all are shared (see <see cref="EdgePool"/>).</param>
-    public DependencyReader(NodeValueReader values, bool keepAll)
+    /// <param name="scan">False to tokenise every list (the tests compare both readings).</param>
+    public DependencyReader(NodeValueReader values, bool keepAll, bool scan = true)
     {
         _values = values;
+        _virtuals = new VirtualsReader(values);
         _edges = new EdgePool(keepAll);
+        _scanner = scan ? new EdgeListScanner() : null;
     }
+
+    /// <summary>How many lists were read from their bytes rather than tokenised.</summary>
+    public int ScannedLists { get; private set; }
 
     /// <summary>The shared instance of a hash (a record key), so that edges and records hold one string per hash.</summary>
     public string Hash(string hash) => _edges.Intern(hash);
 
-    /// <summary>Reads the <c>dependencies</c> value the reader is on; null, or why it is malformed.</summary>
+    /// <summary>
+    /// Reads the <c>dependencies</c> value the reader is on; null, or why it is malformed. A list read from its bytes
+    /// leaves a reader rebuilt past it, and <paramref name="json"/> moved on to where that reader starts.
+    /// </summary>
     [MethodImpl(Jit.Optimized)]
-    public string? Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out IReadOnlyList<DependencyEdge> edges)
+    public string? Read(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json, out IReadOnlyList<DependencyEdge> edges)
     {
         edges = NoEdges;
         _read.Clear();
@@ -53,7 +66,7 @@ internal sealed class DependencyReader
                 problem = ReadKeyed(ref reader, json);
                 break;
             case JsonTokenType.StartArray:
-                problem = ReadList(ref reader, json);
+                problem = TryScan(ref reader, ref json) ? null : ReadList(ref reader, json);
                 break;
             default:
                 return "'dependencies' is not a list or an object";
@@ -89,6 +102,39 @@ internal sealed class DependencyReader
         }
 
         return null;
+    }
+
+    // A canonical list from its bytes: each edge's virtuals, then the edge, as ReadEdge takes them (no escapes, so no
+    // decoded name or hash); false, with nothing read, for any other list.
+    [MethodImpl(Jit.Optimized)]
+    private bool TryScan(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json)
+    {
+        // The reader must hold the whole record; and a list whose edges would reach the depth limit is left to the
+        // reader, which reports it (a canonical edge's type lists lie four containers below the list's).
+        if (_scanner is null || !reader.IsFinalBlock || reader.CurrentDepth + 5 >= reader.CurrentState.Options.MaxDepth)
+        {
+            return false;
+        }
+
+        int end = _scanner.Scan(json, (int)reader.TokenStartIndex);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _scanner.Count; i++)
+        {
+            ref readonly var scanned = ref _scanner[i];
+            var name = json.Slice(scanned.NameStart, scanned.NameLength);
+            var hash = json.Slice(scanned.HashStart, scanned.HashLength);
+            var virtuals = _virtuals.Scanned(json.Slice(scanned.VirtualsStart, scanned.VirtualsLength));
+            var edge = _edges.Edge(hash, name, scanned.Types, virtuals, _values);
+            _read.Add(edge ?? new DependencyEdge(_values.Pooled(name), _values.Pooled(hash), scanned.Types, virtuals));
+        }
+
+        _fastForward.PastArray(ref reader, ref json, end);
+        ScannedLists++;
+        return true;
     }
 
     // Spec v2 and later: [{"name": ..., "hash": ..., "type": [...]} or {..., "parameters": {"deptypes", "virtuals"}}].
@@ -157,7 +203,7 @@ internal sealed class DependencyReader
             else if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                types |= Types(ref reader);
+                types |= DependencyTypeReader.Read(ref reader);
             }
             else if (reader.ValueTextEquals("parameters"u8))
             {
@@ -195,12 +241,12 @@ internal sealed class DependencyReader
             if (reader.ValueTextEquals("deptypes"u8))
             {
                 reader.Read();
-                types |= Types(ref reader);
+                types |= DependencyTypeReader.Read(ref reader);
             }
             else if (reader.ValueTextEquals("virtuals"u8))
             {
                 reader.Read();
-                virtuals = Virtuals(ref reader, json);
+                virtuals = _virtuals.Read(ref reader, json);
             }
             else
             {
@@ -208,79 +254,5 @@ internal sealed class DependencyReader
                 reader.Skip();
             }
         }
-    }
-
-    // ["build", "link"] (or one string); names Spack may add later are passed over.
-    private static DependencyTypes Types(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            return TypeOf(ref reader);
-        }
-
-        var types = DependencyTypes.None;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return types;
-        }
-
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                types |= TypeOf(ref reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return types;
-    }
-
-    private static DependencyTypes TypeOf(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("build"u8) ? DependencyTypes.Build
-        : reader.ValueTextEquals("link"u8) ? DependencyTypes.Link
-        : reader.ValueTextEquals("run"u8) ? DependencyTypes.Run
-        : reader.ValueTextEquals("test"u8) ? DependencyTypes.Test
-        : DependencyTypes.None;
-
-    // A list of virtual names, decoded once per distinct raw bytes; strings in it that are not names are passed over.
-    private IReadOnlyList<string> Virtuals(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return NoVirtuals;
-        }
-
-        int start = (int)reader.TokenStartIndex;
-        var probe = reader;
-        probe.Skip();
-        var raw = json.Slice(start, (int)probe.BytesConsumed - start);
-        if (_virtuals.TryGet(raw, out var known, out int key))
-        {
-            reader = probe;
-            return known;
-        }
-
-        _names.Clear();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                _names.Add(_values.Pooled(ref reader));
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        IReadOnlyList<string> list = _names.Count == 0 ? NoVirtuals : new ValueList(_names.ToArray());
-        _virtuals.Add(raw, key, list);
-        return list;
     }
 }

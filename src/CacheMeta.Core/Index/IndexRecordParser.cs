@@ -20,13 +20,19 @@ internal sealed class IndexRecordParser
     private readonly NodeValueReader _values;
     private readonly DependencyReader _dependencies;
 
-    public IndexRecordParser(int databaseVersion, bool everyEdge = false)
+    /// <param name="databaseVersion">The index's database version (variants and compilers read by it).</param>
+    /// <param name="everyEdge">True for a graph: records the query rules out still read their edges.</param>
+    /// <param name="scanEdges">False to tokenise every dependency list (the tests compare both readings).</param>
+    public IndexRecordParser(int databaseVersion, bool everyEdge = false, bool scanEdges = true)
     {
         _databaseVersion = databaseVersion;
         _everyEdge = everyEdge;
         _values = new NodeValueReader(databaseVersion);
-        _dependencies = new DependencyReader(_values, keepAll: everyEdge);
+        _dependencies = new DependencyReader(_values, keepAll: everyEdge, scanEdges);
     }
+
+    /// <summary>How many dependency lists were read from their bytes (<see cref="EdgeListScanner"/>).</summary>
+    public int ScannedEdgeLists => _dependencies.ScannedLists;
 
     /// <summary>The shared instance of a record's key, the same string its dependents' edges hold.</summary>
     public string SharedHash(string hash) => _dependencies.Hash(hash);
@@ -98,7 +104,7 @@ internal sealed class IndexRecordParser
                     }
 
                     sawSpec = true;
-                    string? problem = ParseNode(ref reader, json, wantName, record);
+                    string? problem = ParseNode(ref reader, ref json, wantName, record);
                     if (problem is not null)
                     {
                         return problem;
@@ -143,7 +149,8 @@ internal sealed class IndexRecordParser
         }
     }
 
-    private string? ParseNode(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
+    // json moves on with the reader when the dependency reader rebuilds it past a list (offsets stay offsets into json).
+    private string? ParseNode(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
     {
         bool light = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -184,7 +191,7 @@ internal sealed class IndexRecordParser
             if (reader.ValueTextEquals("dependencies"u8))
             {
                 reader.Read();
-                problem = _dependencies.Read(ref reader, json, out var edges);
+                problem = _dependencies.Read(ref reader, ref json, out var edges);
                 record.Dependencies = edges;
                 record.CompilerHash = _databaseVersion >= DatabaseVersion.CompilersAsDependencies ? CompilerText.CompilerHash(edges) : null;
             }
