@@ -37,8 +37,8 @@ $mirror = Join-Path $Root 'develop'
 $file = Join-Path $mirror 'build_cache/index.json'
 
 . (Join-Path $PSScriptRoot 'Measure-Median.ps1')
-$PSDefaultParameterValues['Measure-Median:Count'] = $Repetitions
-$PSDefaultParameterValues['Measure-Median:WarmUp'] = $WarmUp
+# Splatted: $PSDefaultParameterValues does not reach a simple function (it left Count 0 and WarmUp 1: the max of two runs).
+$median = @{ Count = $Repetitions; WarmUp = $WarmUp }
 
 function Invoke-Tool([string[]] $Arguments) {
     # The bench tool prints "<median ms> <count>".
@@ -60,15 +60,15 @@ try {
     $r = [ordered]@{}
     $r.Floor = Invoke-Tool @('index-floor', $file, $Repetitions, $WarmUp)
     Write-Host ("  floor {0,8:N0} ms  {1:N0} tokens" -f $r.Floor.Ms, $r.Floor.Output)
-    $r.I = Measure-Median { (Get-CacheSpec -Mirror $mirror -Name no-such-package | Measure-Object).Count }
-    $r.II = Measure-Median { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
-    $r.III = Measure-Median { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
-    $r.IV = Measure-Median { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
-    $r.V = Measure-Median { (Get-CacheSpec -Mirror $mirror -Spec 'py-* ^glibc@2.39' | Measure-Object).Count }
-    $r.VI = Measure-Median { (Test-CacheIndex -Mirror $mirror | Measure-Object).Count }
-    $r.VII = Measure-Median { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash } -WarmUp ($WarmUp * 3)
+    $r.I = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Name no-such-package | Measure-Object).Count }
+    $r.II = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
+    $r.III = Measure-Median @median { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
+    $r.IV = Measure-Median @median { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
+    $r.V = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Spec 'py-* ^glibc@2.39' | Measure-Object).Count }
+    $r.VI = Measure-Median @median { (Test-CacheIndex -Mirror $mirror | Measure-Object).Count }
+    $r.VII = Measure-Median -Count $Repetitions -WarmUp ($WarmUp * 3) { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash }
     $null = Get-CacheSpec -Mirror $served -Name no-such-package # downloads once; later runs revalidate
-    $r.IX = Measure-Median { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
+    $r.IX = Measure-Median @median { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
     foreach ($key in 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'IX') { Write-Host ("  {0,-5} {1,8:N1} ms  {2}" -f $key, $r[$key].Ms, $r[$key].Output) }
     if ($r.I.Output -ne 0) { throw "-Name no-such-package found $($r.I.Output) specs." }
     if ($r.IX.Output -ne $r.II.Output) { throw "The served index counted $($r.IX.Output) py-* specs, the local one $($r.II.Output)." }
