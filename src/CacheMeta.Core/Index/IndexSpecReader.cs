@@ -165,23 +165,22 @@ internal sealed class IndexSpecReader
             return true;
         }
 
-        var spec = new Waiting(hash, record);
         if (_version < DatabaseVersion.CompilersAsDependencies)
         {
-            Add(ready, Finish(spec, record.NodeCompiler ?? record.AnnotatedCompiler ?? CompilerText.None));
+            Add(ready, Finish(hash, record, record.NodeCompiler ?? record.AnnotatedCompiler ?? CompilerText.None));
         }
         else if (record.CompilerHash is null)
         {
-            Add(ready, Finish(spec, record.AnnotatedCompiler ?? CompilerText.None));
+            Add(ready, Finish(hash, record, record.AnnotatedCompiler ?? CompilerText.None));
         }
         else if (_nodes.TryGetValue(record.CompilerHash, out var node))
         {
-            Add(ready, Finish(spec, Plain(node.Name, node.Version)));
+            Add(ready, Finish(hash, record, Plain(node.Name, node.Version)));
         }
         else if (_guesses.TryLook(records, record.CompilerHash, _wanted, out string name, out string version))
         {
             _nodes[record.CompilerHash] = (name, version);
-            Add(ready, Finish(spec, Plain(name, version)));
+            Add(ready, Finish(hash, record, Plain(name, version)));
         }
         else
         {
@@ -190,27 +189,33 @@ internal sealed class IndexSpecReader
                 _waiting[record.CompilerHash] = list = new List<Waiting>();
             }
 
-            list.Add(spec);
+            list.Add(new Waiting(hash, record)); // its own copy: the parser's record is refilled
         }
 
         return true;
     }
 
+    private CacheSpec? Finish(string hash, IndexRecord record, string compiler) =>
+        Finish(hash, record.Name!, record.Version!, record.Arch, record.Variants, record.Dependencies, compiler);
+
+    private CacheSpec? Finish(Waiting spec, string compiler) =>
+        Finish(spec.Hash, spec.Name, spec.Version, spec.Arch, spec.Variants, spec.Dependencies, compiler);
+
     // The spec if it passes the query, else null.
     [MethodImpl(Jit.Optimized)] // a cmdlet reads an index once: its records must not pass through unoptimised code first
-    private CacheSpec? Finish(Waiting spec, string compiler)
+    private CacheSpec? Finish(string hash, string name, string version, ArchParts arch, IReadOnlyList<string> variants,
+        IReadOnlyList<DependencyEdge> dependencies, string compiler)
     {
-        var arch = spec.Arch;
-        var versions = VersionList(spec.Version);
-        var stacks = _scope.StacksOf(spec.Hash);
-        if (!_query.MatchesRecord(_memo, spec.Name, spec.Hash, compiler, arch.OS, arch.Platform, arch.Target,
-                _factory.FamilyOf(arch.Target), versions, spec.Variants, stacks))
+        var versions = VersionList(version);
+        var stacks = _scope.StacksOf(hash);
+        if (!_query.MatchesRecord(_memo, name, hash, compiler, arch.OS, arch.Platform, arch.Target,
+                _factory.FamilyOf(arch.Target), versions, variants, stacks))
         {
             return null;
         }
 
-        return _factory.Create(spec.Name, _scope.Tag, spec.Hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
-            spec.Variants, stacks, size: null, tarball: null, _index.Origin, spec.Dependencies);
+        return _factory.Create(name, _scope.Tag, hash, versions, compiler, arch.OS, arch.Platform, arch.Target,
+            variants, stacks, size: null, tarball: null, _index.Origin, dependencies);
     }
 
     private static void Add(List<CacheSpec> ready, CacheSpec? spec)

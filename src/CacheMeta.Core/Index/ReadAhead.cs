@@ -25,7 +25,8 @@ internal static class ReadAhead
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<List<Entry<T>>>(QueuedBatches);
-        var sink = new Sink<T>(queue, stop.Token);
+        var free = new ConcurrentBag<List<Entry<T>>>(); // batches go back to the worker: a read allocates a few, not one per 256 items
+        var sink = new Sink<T>(queue, free, stop.Token);
         var worker = new Thread(() => sink.Run(produce)) { IsBackground = true, Name = "CacheMeta index reader" };
         worker.Start();
         try
@@ -43,6 +44,9 @@ internal static class ReadAhead
                         case EntryKind.Failure: entry.Failure!.Throw(); break;
                     }
                 }
+
+                batch.Clear();
+                free.Add(batch);
             }
         }
         finally
@@ -61,13 +65,15 @@ internal static class ReadAhead
     internal sealed class Sink<T> : ISourceObserver
     {
         private readonly BlockingCollection<List<Entry<T>>> _queue;
+        private readonly ConcurrentBag<List<Entry<T>>> _free;
         private readonly CancellationToken _stop;
         private List<Entry<T>> _batch = new();
         private bool _gaveFirst;
 
-        public Sink(BlockingCollection<List<Entry<T>>> queue, CancellationToken stop)
+        public Sink(BlockingCollection<List<Entry<T>>> queue, ConcurrentBag<List<Entry<T>>> free, CancellationToken stop)
         {
             _queue = queue;
+            _free = free;
             _stop = stop;
         }
 
@@ -114,7 +120,7 @@ internal static class ReadAhead
             if (_batch.Count > 0)
             {
                 _queue.Add(_batch, _stop);
-                _batch = new List<Entry<T>>(BatchSize);
+                _batch = _free.TryTake(out var recycled) ? recycled : new List<Entry<T>>(BatchSize);
             }
         }
 
@@ -140,25 +146,26 @@ internal static class ReadAhead
         Failure,
     }
 
+    // One item or one observer call: the three kinds of the latter share a field (an entry per spec of a read).
     internal readonly struct Entry<T>
     {
+        private readonly object? _other;
+
         public Entry(EntryKind kind, T? item = default, string? message = null, SourceProgress? progress = null, ExceptionDispatchInfo? failure = null)
         {
             Kind = kind;
             Item = item;
-            Message = message;
-            Progress = progress;
-            Failure = failure;
+            _other = (object?)message ?? (object?)progress ?? failure;
         }
 
         public EntryKind Kind { get; }
 
         public T? Item { get; }
 
-        public string? Message { get; }
+        public string? Message => _other as string;
 
-        public SourceProgress? Progress { get; }
+        public SourceProgress? Progress => _other as SourceProgress;
 
-        public ExceptionDispatchInfo? Failure { get; }
+        public ExceptionDispatchInfo? Failure => _other as ExceptionDispatchInfo;
     }
 }

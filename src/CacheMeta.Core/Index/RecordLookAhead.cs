@@ -57,7 +57,7 @@ internal sealed class RecordLookAhead : IDisposable
         {
             if (_plain)
             {
-                if (Search(Encoding.ASCII.GetBytes("\"" + key + "\""), wantName, out name, out version))
+                if (Search(Encoding.ASCII.GetBytes(key), wantName, out name, out version))
                 {
                     return true;
                 }
@@ -78,8 +78,10 @@ internal sealed class RecordLookAhead : IDisposable
 
     public void Dispose() => _file?.Dispose();
 
-    // The byte search over the plain file, window by window; a candidate is decided in the window where it lies
-    // with Back bytes before it and Overlap - Back after it (else in the next window, which starts Overlap back).
+    // The byte search over the plain file, window by window, for the key's characters (not its quotes: a vectorised
+    // search tests a needle's first and last bytes, and quotes are JSON's commonest byte); a candidate is decided in the
+    // window where it lies with Back bytes before it and Overlap - Back after it (else in the next window, which starts
+    // Overlap back).
     private bool Search(byte[] needle, Func<string, bool> wantName, out string name, out string version)
     {
         name = version = string.Empty;
@@ -122,9 +124,18 @@ internal sealed class RecordLookAhead : IDisposable
         return false;
     }
 
-    // Where the object value of the key at hit starts, or null when the quoted text there is not a key with an object.
+    // Where the object value of the key whose characters are at hit starts, or null when the text there is not that key
+    // (quoted) with an object.
     private int? ValueOf(ReadOnlySpan<byte> text, int hit, int length, bool fromStart, bool last)
     {
+        if (hit == 0 || text[hit - 1] != (byte)'"' || hit + length >= text.Length || text[hit + length] != (byte)'"')
+        {
+            _unsure |= hit + length >= text.Length && !last; // the closing quote lies past what the window shows
+            return null;
+        }
+
+        hit--; // the opening quote
+        length += 2;
         int slashes = 0;
         for (int i = hit - 1; i >= 0 && text[i] == (byte)'\\'; i--)
         {

@@ -46,7 +46,24 @@ internal sealed partial class CompiledQuery
     }
 
     /// <summary>True when the hash starts with a wanted prefix (or no hash is asked for).</summary>
-    public bool MatchesHash(string? hash) => _hashPrefixes is null || Array.Exists(_hashPrefixes, p => HashPrefix.Matches(hash, p));
+    public bool MatchesHash(string? hash)
+    {
+        // A loop, not Array.Exists with a lambda: the lambda's closure was made on every call, even with no prefixes.
+        if (_hashPrefixes is null)
+        {
+            return true;
+        }
+
+        foreach (string prefix in _hashPrefixes)
+        {
+            if (HashPrefix.Matches(hash, prefix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the hash, given as ASCII bytes, starts with a wanted prefix.</summary>
     internal bool MatchesHash(ReadOnlySpan<byte> hash)

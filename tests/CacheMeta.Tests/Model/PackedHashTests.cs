@@ -31,6 +31,29 @@ public class PackedHashTests
         Assert.False(PackedHash.TryPack(Encoding.ASCII.GetBytes(text), out _));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)] // the middle twelve characters
+    [InlineData(31)] // the last eight
+    public void EveryByteOutsideTheAlphabetIsRefusedInEveryPart(int position)
+    {
+        var bytes = Encoding.ASCII.GetBytes("tdqky6o6kpjalmvvnekc55bpcghy3ekf");
+        int accepted = 0;
+        for (int b = 0; b < 256; b++)
+        {
+            bytes[position] = (byte)b;
+            bool inAlphabet = b is >= 'a' and <= 'z' or >= '2' and <= '7';
+            Assert.Equal(inAlphabet, PackedHash.TryPack(bytes, out var packed));
+            if (inAlphabet)
+            {
+                accepted++;
+                Assert.Equal(Encoding.ASCII.GetString(bytes), packed.ToString());
+            }
+        }
+
+        Assert.Equal(32, accepted);
+    }
+
     [Fact]
     public void Hashes_that_differ_in_one_character_anywhere_differ_packed()
     {
