@@ -34,7 +34,7 @@ internal sealed class IndexSpecReader
     private readonly SpecFactory _factory;
     private readonly QueryMemo _memo;
     private readonly IndexRecord _record = new();
-    private readonly Dictionary<string, (string Name, string Version)> _nodes = new(StringComparer.Ordinal);
+    private readonly RecordNames _nodes;
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly CompilerGuesses _guesses = new();
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
@@ -52,6 +52,7 @@ internal sealed class IndexSpecReader
         _observer = observer;
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
+        _nodes = new RecordNames(index.ExpectedRecords);
         _ruledOut = name => !query.MatchesName(name);
         _wanted = query.MatchesName;
     }
@@ -140,7 +141,7 @@ internal sealed class IndexSpecReader
         var record = _record;
         if (_version >= DatabaseVersion.CompilersAsDependencies)
         {
-            _nodes[hash] = (record.Name!, record.Version!);
+            _nodes.Set(hash, record.Name!, record.Version!);
             if (_guesses.Check(hash, record.Name!, record.Version!, _index.Origin) is { } warning)
             {
                 _events.Warning(warning);
@@ -173,13 +174,13 @@ internal sealed class IndexSpecReader
         {
             Add(ready, Finish(hash, record, record.AnnotatedCompiler ?? CompilerText.None));
         }
-        else if (_nodes.TryGetValue(record.CompilerHash, out var node))
+        else if (_nodes.TryGet(record.CompilerHash, out string nodeName, out string nodeVersion))
         {
-            Add(ready, Finish(hash, record, Plain(node.Name, node.Version)));
+            Add(ready, Finish(hash, record, Plain(nodeName, nodeVersion)));
         }
         else if (_guesses.TryLook(records, record.CompilerHash, _wanted, out string name, out string version))
         {
-            _nodes[record.CompilerHash] = (name, version);
+            _nodes.Set(record.CompilerHash, name, version);
             Add(ready, Finish(hash, record, Plain(name, version)));
         }
         else
