@@ -4,10 +4,10 @@ using System.Collections.Generic;
 namespace CacheMeta.Index;
 
 /// <summary>
-/// The compilers a read took from records found ahead of it (<see cref="IIndexRecords.TryLookAhead"/>), each checked
-/// against the record when the read gets there. A search by a key's text could find that text keying some other object
-/// than the index's records, which Spack never writes: then a record reads otherwise, or the key is not among the
-/// records at all, and the warning names what the specs before it were given.
+/// The compilers a read looked up (<see cref="IIndexRecords.TryLookAhead"/>), each once; those found ahead of the read
+/// by a search of the key's bytes are checked against the record when the read gets there. Such a search could find the
+/// key's text keying some other object than the index's records, which Spack never writes: then the record reads
+/// otherwise, or the key is not among the records at all, and the warning names what the specs before it were given.
 /// </summary>
 internal sealed class CompilerGuesses
 {
@@ -19,12 +19,16 @@ internal sealed class CompilerGuesses
     {
         name = version = string.Empty;
         // A key that is not a hash is never a record the read takes (it skips it), so never a compiler either.
-        if (!IndexRecordKey.LooksLikeHash(key) || !_looked.Add(key) || !records.TryLookAhead(key, wantName, out name, out version))
+        if (!IndexRecordKey.LooksLikeHash(key) || !_looked.Add(key) || !records.TryLookAhead(key, wantName, out name, out version, out bool certain))
         {
             return false;
         }
 
-        _open[key] = (name, version);
+        if (!certain)
+        {
+            _open[key] = (name, version);
+        }
+
         return true;
     }
 

@@ -31,10 +31,12 @@ internal interface IIndexRecords : IDisposable
 
     /// <summary>
     /// The name and version of the first record keyed <paramref name="key"/>, in file order, that reads without a problem
-    /// for <paramref name="wantName"/>, wherever it lies: a spec's compiler that comes later in the file. False when the
-    /// index has none.
+    /// for <paramref name="wantName"/>, wherever it lies: a spec's compiler (which may come later in the file). False
+    /// when the index has none. <paramref name="certain"/> is false when what was found lies ahead of the current record
+    /// and may be an object of that key outside the records (a search by the key's bytes): the caller checks it when it
+    /// gets there.
     /// </summary>
-    bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version);
+    bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version, out bool certain);
 
     /// <summary>Reports how far the read is, now and then.</summary>
     void Tick();

@@ -40,6 +40,9 @@ internal sealed class IndexDocumentReader : IDisposable
     /// <summary>Bytes of the (decompressed) document consumed so far.</summary>
     public long Position => _cursor?.Position ?? 0;
 
+    /// <summary>Where <see cref="Window"/> starts in the (decompressed) document.</summary>
+    public long WindowOffset => _cursor?.WindowOffset ?? 0;
+
     /// <summary>The buffer record slices refer to.</summary>
     public byte[] Window => _cursor!.Window;
 

@@ -15,12 +15,12 @@ namespace CacheMeta.Index;
 /// Streams the specs of one build-cache index: records with <c>in_buildcache: true</c>, mapped to
 /// <see cref="CacheSpec"/> exactly as the pages show them, checked against the query before they become
 /// objects, and handed out while the file is still being read.
-/// <para>Forward references: from database 8 a spec's compiler is another record (gcc, llvm), which may come
-/// later in the file. Every record's name and version are remembered by hash (a few dozen bytes each); the record of
-/// a compiler not seen yet is looked up ahead, once (<see cref="IIndexRecords.TryLookAhead"/>), and checked when the
-/// read gets there (<see cref="CompilerGuesses"/>). Only a spec whose compiler the index lacks waits: such specs
-/// are handed out at the end, showing <c>annotations.compiler</c> when the node has one, else <c>none</c>. So output
-/// order is file order except for those.</para>
+/// <para>Compilers: from database 8 a spec's compiler is another record (gcc, llvm), before or after it in the file.
+/// The record of a compiler not resolved yet is looked up once (<see cref="IIndexRecords.TryLookAhead"/>: the first
+/// record of that key that reads well), and an answer found ahead of the read is checked when the read gets there
+/// (<see cref="CompilerGuesses"/>); from a compiler's record on, specs take that record. Only a spec whose compiler
+/// the index lacks waits: such specs are handed out at the end, showing <c>annotations.compiler</c> when the node has
+/// one, else <c>none</c>. So output order is file order except for those.</para>
 /// <para>The records come from an <see cref="IIndexRecords"/>: a cached blob's snapshot when it has a whole and current
 /// one, else the JSON (which then writes the snapshot once it has been read to the end). Both give the same records,
 /// so everything here is one logic for both.</para>
@@ -34,7 +34,7 @@ internal sealed class IndexSpecReader
     private readonly SpecFactory _factory;
     private readonly QueryMemo _memo;
     private readonly IndexRecord _record = new();
-    private readonly RecordNames _nodes;
+    private readonly Dictionary<string, (string Name, string Version)> _compilers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Waiting>> _waiting = new(StringComparer.Ordinal);
     private readonly CompilerGuesses _guesses = new();
     private readonly Dictionary<(string, string), string> _plainCompilers = new();
@@ -52,7 +52,6 @@ internal sealed class IndexSpecReader
         _observer = observer;
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
-        _nodes = new RecordNames(index.ExpectedRecords);
         _ruledOut = name => !query.MatchesName(name);
         _wanted = query.MatchesName;
     }
@@ -141,13 +140,16 @@ internal sealed class IndexSpecReader
         var record = _record;
         if (_version >= DatabaseVersion.CompilersAsDependencies)
         {
-            _nodes.Set(hash, record.Name!, record.Version!);
-            if (_guesses.Check(hash, record.Name!, record.Version!, _index.Origin) is { } warning)
+            if (_compilers.Count > 0 && _compilers.ContainsKey(hash))
             {
-                _events.Warning(warning);
+                _compilers[hash] = (record.Name!, record.Version!); // the specs after a compiler's record take that record
+                if (_guesses.Check(hash, record.Name!, record.Version!, _index.Origin) is { } warning)
+                {
+                    _events.Warning(warning);
+                }
             }
 
-            if (_waiting.TryGetValue(hash, out var waiters))
+            if (_waiting.Count > 0 && _waiting.TryGetValue(hash, out var waiters))
             {
                 _waiting.Remove(hash);
                 string compiler = Plain(record.Name!, record.Version!);
@@ -174,13 +176,13 @@ internal sealed class IndexSpecReader
         {
             Add(ready, Finish(hash, record, record.AnnotatedCompiler ?? CompilerText.None));
         }
-        else if (_nodes.TryGet(record.CompilerHash, out string nodeName, out string nodeVersion))
+        else if (_compilers.TryGetValue(record.CompilerHash, out var known))
         {
-            Add(ready, Finish(hash, record, Plain(nodeName, nodeVersion)));
+            Add(ready, Finish(hash, record, Plain(known.Name, known.Version)));
         }
         else if (_guesses.TryLook(records, record.CompilerHash, _wanted, out string name, out string version))
         {
-            _nodes.Set(record.CompilerHash, name, version);
+            _compilers[record.CompilerHash] = (name, version);
             Add(ready, Finish(hash, record, Plain(name, version)));
         }
         else

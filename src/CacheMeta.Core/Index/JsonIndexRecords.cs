@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using CacheMeta.Index.Snapshot;
 using CacheMeta.Sources;
@@ -30,6 +31,9 @@ internal sealed class JsonIndexRecords : IIndexRecords
     private string? _problem;
     private bool _plain;
     private RecordLookAhead? _lookAhead;
+    private long _at;
+    private Func<long, bool>? _isPassed;
+    private readonly List<long> _passed = new(); // where each record read so far starts, in file order (for the look-ahead)
 
     /// <param name="index">The index file.</param>
     /// <param name="observer">Told of progress.</param>
@@ -65,10 +69,12 @@ internal sealed class JsonIndexRecords : IIndexRecords
 
     public bool Next(Func<string, bool>? passOver, out string key)
     {
-        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape, out _parsed, out _problem))
+        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape, out _parsed, out _problem, out _at))
         {
             return false;
         }
+
+        _passed.Add(_at);
 
         _recorder?.Key(key);
         return true;
@@ -111,10 +117,12 @@ internal sealed class JsonIndexRecords : IIndexRecords
         return null;
     }
 
-    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version)
+    // The records read so far are known by where they start: an object of the key found among them is one of them or
+    // is passed over, and one found further on is the reader's to check when it gets there.
+    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version, out bool certain)
     {
-        _lookAhead ??= new RecordLookAhead(_index, _parser!, _plain);
-        return _lookAhead.TryFind(key, wantName, out name, out version);
+        _lookAhead ??= new RecordLookAhead(_index, _parser!, _plain, _isPassed = at => _passed.BinarySearch(at) >= 0);
+        return _lookAhead.TryFind(key, wantName, _at + 1, out name, out version, out certain);
     }
 
     public void Tick() => _progress.Tick();

@@ -44,6 +44,9 @@ internal sealed class JsonStreamCursor
     /// <summary>How many bytes of the stream have been consumed so far.</summary>
     public long Position => _discarded + _start;
 
+    /// <summary>Where <see cref="Window"/> starts in the stream.</summary>
+    public long WindowOffset => _discarded;
+
     /// <summary>Moves to the next token; false at the end of the document.</summary>
     public bool Read(bool wantText = false)
     {

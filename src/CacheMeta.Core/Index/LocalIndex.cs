@@ -34,12 +34,6 @@ internal sealed class LocalIndex : IDisposable
     /// </summary>
     public IndexSnapshot? Snapshot { get; private set; }
 
-    /// <summary>
-    /// About how many records the file holds, for tables sized up front (Spack's records take a kilobyte or two; a
-    /// compressed file holds more, and its tables grow).
-    /// </summary>
-    public int ExpectedRecords => (int)Math.Min(1 << 22, (_held?.Length ?? 0) / 1536);
-
     /// <summary>This index with the snapshot kept for it.</summary>
     internal LocalIndex WithSnapshot(IndexSnapshot? snapshot)
     {

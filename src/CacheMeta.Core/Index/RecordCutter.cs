@@ -50,10 +50,11 @@ internal sealed class RecordCutter : IDisposable
     /// The next record: its key, its text (<paramref name="length"/> bytes of <paramref name="buffer"/> from
     /// <paramref name="offset"/>, valid until the next call) and shape, with the record as the cutter's thread parsed it
     /// (<paramref name="parsed"/>, valid until the next call, and the parse's <paramref name="problem"/>) or null when it
-    /// was left to the caller; false at the end. Rethrows the cut's failure where it happened.
+    /// was left to the caller, and where the record's value starts in the document (<paramref name="start"/>); false at
+    /// the end. Rethrows the cut's failure where it happened.
     /// </summary>
     public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape,
-        out IndexRecord? parsed, out string? problem)
+        out IndexRecord? parsed, out string? problem, out long start)
     {
         while (true)
         {
@@ -68,6 +69,7 @@ internal sealed class RecordCutter : IDisposable
                     offset = record.Offset;
                     length = record.Length;
                     shape = record.Shape;
+                    start = record.At;
                     parsed = at < batch.Parsed ? batch.Results[at] : null;
                     problem = parsed is null ? null : batch.Problems[at];
                     return true;
@@ -82,6 +84,7 @@ internal sealed class RecordCutter : IDisposable
                     shape = default;
                     parsed = null;
                     problem = null;
+                    start = 0;
                     return false;
                 }
 
@@ -134,7 +137,7 @@ internal sealed class RecordCutter : IDisposable
                     limit = BatchRecords;
                 }
 
-                batch.Add(key, new ReadOnlySpan<byte>(_document.Window, offset, length), shape);
+                batch.Add(key, new ReadOnlySpan<byte>(_document.Window, offset, length), shape, _document.WindowOffset + offset);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -175,8 +178,9 @@ internal sealed class RecordCutter : IDisposable
     /// <summary>Where a cut record is in its batch's text, with its key and shape.</summary>
     internal readonly struct CutRecord
     {
-        public CutRecord(string key, int offset, int length, RecordShape shape)
+        public CutRecord(string key, int offset, int length, RecordShape shape, long at)
         {
+            At = at;
             Key = key;
             Offset = offset;
             Length = length;
@@ -187,6 +191,9 @@ internal sealed class RecordCutter : IDisposable
         public int Offset { get; }
         public int Length { get; }
         public RecordShape Shape { get; }
+
+        /// <summary>Where the record's value starts in the document.</summary>
+        public long At { get; }
     }
 
     private sealed class Batch
@@ -201,7 +208,7 @@ internal sealed class RecordCutter : IDisposable
         public ExceptionDispatchInfo? Failure;
         public bool End;
 
-        public void Add(string key, ReadOnlySpan<byte> text, RecordShape shape)
+        public void Add(string key, ReadOnlySpan<byte> text, RecordShape shape, long at)
         {
             if (Used + text.Length > Text.Length)
             {
@@ -209,7 +216,7 @@ internal sealed class RecordCutter : IDisposable
             }
 
             text.CopyTo(new Span<byte>(Text, Used, text.Length));
-            Records[Count++] = new CutRecord(key, Used, text.Length, shape);
+            Records[Count++] = new CutRecord(key, Used, text.Length, shape, at);
             Used += text.Length;
         }
 

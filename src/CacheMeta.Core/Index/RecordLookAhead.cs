@@ -15,7 +15,9 @@ namespace CacheMeta.Index;
 /// characters), far faster than a cut. Where that search cannot be sure it missed nothing (a compressed file, or a
 /// file holding an escape that could spell a key), the document is cut from its start up to the key instead.</para>
 /// <para>A key of that text in some other object than the index's records would be found first; Spack never writes
-/// one, and the reader checks every answer against the record when it gets there (<see cref="CompilerGuesses"/>).</para>
+/// one. Among the records already read the reader knows where each starts, so such an object there is passed over;
+/// further on, the answer is uncertain and the reader checks it against the record when it gets there
+/// (<see cref="CompilerGuesses"/>).</para>
 /// Not thread-safe: used by the parse thread, with its parser.
 /// </summary>
 internal sealed class RecordLookAhead : IDisposable
@@ -27,6 +29,7 @@ internal sealed class RecordLookAhead : IDisposable
     private readonly LocalIndex _index;
     private readonly IndexRecordParser _parser;
     private readonly bool _plain;
+    private readonly Func<long, bool> _isPassedRecord;
     private readonly IndexRecord _record = new();
     private FileStream? _file;
     private byte[]? _window;
@@ -36,11 +39,13 @@ internal sealed class RecordLookAhead : IDisposable
     /// <param name="index">The index file.</param>
     /// <param name="parser">The read's parser (the records found read exactly as the read's own).</param>
     /// <param name="plain">False for a compressed file, which only a cut can search.</param>
-    public RecordLookAhead(LocalIndex index, IndexRecordParser parser, bool plain)
+    /// <param name="isPassedRecord">Whether a record read so far starts at a file offset.</param>
+    public RecordLookAhead(LocalIndex index, IndexRecordParser parser, bool plain, Func<long, bool> isPassedRecord)
     {
         _index = index;
         _parser = parser;
         _plain = plain;
+        _isPassedRecord = isPassedRecord;
     }
 
     /// <summary>How many searches had to cut the document (for tests).</summary>
@@ -48,16 +53,18 @@ internal sealed class RecordLookAhead : IDisposable
 
     /// <summary>
     /// The name and version of the first record keyed <paramref name="key"/> (a hash: word characters only) that reads
-    /// well for <paramref name="wantName"/>.
+    /// well for <paramref name="wantName"/>; <paramref name="certain"/> unless it was found at or past
+    /// <paramref name="passed"/> (the records before it have been read) by the byte search.
     /// </summary>
-    public bool TryFind(string key, Func<string, bool> wantName, out string name, out string version)
+    public bool TryFind(string key, Func<string, bool> wantName, long passed, out string name, out string version, out bool certain)
     {
         name = version = string.Empty;
+        certain = true;
         try
         {
             if (_plain)
             {
-                if (Search(Encoding.ASCII.GetBytes(key), wantName, out name, out version))
+                if (Search(Encoding.ASCII.GetBytes(key), wantName, passed, out name, out version, out certain))
                 {
                     return true;
                 }
@@ -82,9 +89,10 @@ internal sealed class RecordLookAhead : IDisposable
     // search tests a needle's first and last bytes, and quotes are JSON's commonest byte); a candidate is decided in the
     // window where it lies with Back bytes before it and Overlap - Back after it (else in the next window, which starts
     // Overlap back).
-    private bool Search(byte[] needle, Func<string, bool> wantName, out string name, out string version)
+    private bool Search(byte[] needle, Func<string, bool> wantName, long passed, out string name, out string version, out bool certain)
     {
         name = version = string.Empty;
+        certain = true;
         var file = _file ??= _index.OpenAgain();
         var window = _window ??= new byte[Window];
         long length = file.Length;
@@ -105,10 +113,13 @@ internal sealed class RecordLookAhead : IDisposable
                 }
 
                 hit += from;
-                if (ValueOf(text, hit, needle.Length, at == 0, last) is int value && TryRecord(file, at, text, value, last, wantName))
+                // Among the records read, only one of them counts; past them, the reader checks what was found.
+                if (ValueOf(text, hit, needle.Length, at == 0, last) is int value && (at + value >= passed || _isPassedRecord(at + value))
+                    && TryRecord(file, at, text, value, last, wantName))
                 {
                     name = _record.Name!;
                     version = _record.Version!;
+                    certain = at + value < passed;
                     return true;
                 }
 

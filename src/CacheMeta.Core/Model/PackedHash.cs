@@ -68,15 +68,6 @@ internal readonly struct PackedHash : IEquatable<PackedHash>
 
     public override bool Equals(object? obj) => obj is PackedHash other && Equals(other);
 
-    /// <summary>A hash code mixed with a seed (for tables a crafted file must not be able to fill with collisions).</summary>
-    public int Mix(ulong seed)
-    {
-        ulong h = (_high ^ seed) * 0x9E3779B97F4A7C15;
-        h = (h ^ (h >> 29) ^ _middle) * 0xBF58476D1CE4E5B9;
-        h = (h ^ (h >> 31) ^ _low) * 0x94D049BB133111EB;
-        return (int)(h ^ (h >> 32)) & int.MaxValue;
-    }
-
     public override int GetHashCode() => unchecked((int)(_high ^ (_high >> 29) ^ _middle ^ (_middle >> 31) ^ _low));
 
     /// <summary>The hash as text.</summary>

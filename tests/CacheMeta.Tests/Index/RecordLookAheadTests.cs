@@ -83,10 +83,11 @@ public sealed class RecordLookAheadTests : IDisposable
         string extra = kind == "missing, an escape" ? ", \"annotations\": {\"note\": \"caf\\u00e9\"}" : "";
         byte[] bytes = Document(Spec(Zlib, "zlib", Gcc, extra), Compiler(key, "gcc", "13.2.0"));
         using var index = LocalIndex.TryOpen(_tree.WriteBytes("la/" + kind + ".json", gzip ? IndexFixtures.Gzip(bytes) : bytes), "index.json")!;
-        using var lookAhead = new RecordLookAhead(index, new IndexRecordParser(8), plain: !gzip);
-        Assert.Equal(found, lookAhead.TryFind(Gcc, _ => true, out string name, out string version));
+        using var lookAhead = new RecordLookAhead(index, new IndexRecordParser(8), plain: !gzip, isPassedRecord: _ => false);
+        Assert.Equal(found, lookAhead.TryFind(Gcc, _ => true, passed: 0, out string name, out string version, out bool certain));
         Assert.Equal(found ? "gcc@13.2.0" : "@", name + "@" + version);
         Assert.Equal(cuts, lookAhead.Cuts);
+        Assert.Equal(!found || cuts > 0, certain); // found by its bytes ahead of the read: the reader checks it
     }
 
     [Theory]
@@ -112,6 +113,18 @@ public sealed class RecordLookAheadTests : IDisposable
             $"The index record '{Gcc}' in index.json reads as gcc@13.2.0, but an earlier object of that key read as fake@0, "
                 + "and specs before the record were given that compiler.",
         }, reading.Warnings);
+    }
+
+    [Fact]
+    public void AnObjectOfTheKeyOutsideTheRecordsAmongThoseReadIsPassedOver()
+    {
+        // The fake lies in a record the read has passed, before the compiler's record, which the read has passed too:
+        // the search knows where the records it passed start, so it takes the record.
+        string fake = $", \"annotations\": {{\"{Gcc}\": {{\"spec\": {{\"name\": \"fake\", \"version\": \"0\"}}}}}}";
+        var reading = Read(Document(Spec(Zstd, "zstd", Llvm, fake), Compiler(Gcc, "gcc", "13.2.0"), Compiler(Llvm, "llvm", "18.1.0"),
+            Spec(Zlib, "zlib", Gcc)));
+        Assert.Empty(reading.Warnings);
+        Assert.Equal(new[] { Zstd + " llvm@18.1.0", Zlib + " gcc@13.2.0" }, HashesAndCompilers(reading));
     }
 
     [Fact]

@@ -103,9 +103,10 @@ internal sealed class SnapshotRecords : IIndexRecords
     }
 
     // The first entry of that key that reads well, as the JSON's look-ahead finds it (the snapshot holds only records).
-    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version)
+    public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version, out bool certain)
     {
         name = version = string.Empty;
+        certain = true;
         int current = _entry;
         var record = _lookedAhead ??= new IndexRecord();
         try
