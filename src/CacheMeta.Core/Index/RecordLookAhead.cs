@@ -22,7 +22,7 @@ namespace CacheMeta.Index;
 /// </summary>
 internal sealed class RecordLookAhead : IDisposable
 {
-    private const int Window = 1 << 20;
+    private const int Window = 1 << 17;
     private const int Overlap = 1 << 12; // what a candidate needs around it: the next window starts this far back
     private const int Back = 64; // backslashes looked at before a candidate's opening quote
 
