@@ -25,14 +25,11 @@ internal sealed class JsonIndexRecords : IIndexRecords
     private IndexRecordParser? _parser;
     private RecordCutter? _cutter;
     private byte[] _text = Array.Empty<byte>();
-    private int _offset, _length;
-    private RecordShape _shape;
+    private RecordCutter.CutRecord _cut;
     private IndexRecord? _parsed;
     private string? _problem;
     private bool _plain;
     private RecordLookAhead? _lookAhead;
-    private long _at;
-    private Func<long, bool>? _isPassed;
     private readonly List<long> _passed = new(); // where each record read so far starts, in file order (for the look-ahead)
 
     /// <param name="index">The index file.</param>
@@ -69,12 +66,17 @@ internal sealed class JsonIndexRecords : IIndexRecords
 
     public bool Next(Func<string, bool>? passOver, out string key)
     {
-        if (!_cutter!.Next(out key, out _text, out _offset, out _length, out _shape, out _parsed, out _problem, out _at))
+        if (!_cutter!.Next(out _cut, out _text, out _parsed, out _problem))
         {
+            key = string.Empty;
             return false;
         }
 
-        _passed.Add(_at);
+        key = _cut.Key;
+        if (_document.Version >= DatabaseVersion.CompilersAsDependencies)
+        {
+            _passed.Add(_cut.At); // only from database 8 is a record another's compiler
+        }
 
         _recorder?.Key(key);
         return true;
@@ -89,22 +91,22 @@ internal sealed class JsonIndexRecords : IIndexRecords
             return _problem;
         }
 
-        var json = new ReadOnlySpan<byte>(_text, _offset, _length);
+        var json = new ReadOnlySpan<byte>(_text, _cut.Offset, _cut.Length);
         if (_recorder is null)
         {
-            return _parser!.Parse(json, _shape, wantName, record);
+            return _parser!.Parse(json, _cut.Shape, wantName, record);
         }
 
         // Recording: a record the quick reading can take is read whole once, for the snapshot, and shown to this query
         // as the quick reading would show it; any other is kept as its text and read as usual.
-        if (!_parser!.TryQuick(json, _shape, out string name, out string version))
+        if (!_parser!.TryQuick(json, _cut.Shape, out string name, out string version))
         {
             _recorder.Raw(json);
             return _parser.Parse(json, wantName, record);
         }
 
         string? problem = _parser.Parse(json, _ => true, record);
-        _recorder.Quick(name, version, _shape.InBuildcache, problem, record);
+        _recorder.Quick(name, version, _cut.Shape.InBuildcache, problem, record);
         if (wantName(name))
         {
             return problem;
@@ -113,7 +115,7 @@ internal sealed class JsonIndexRecords : IIndexRecords
         record.Reset();
         record.Name = name;
         record.Version = version;
-        record.InBuildcache = _shape.InBuildcache;
+        record.InBuildcache = _cut.Shape.InBuildcache;
         return null;
     }
 
@@ -121,9 +123,11 @@ internal sealed class JsonIndexRecords : IIndexRecords
     // is passed over, and one found further on is the reader's to check when it gets there.
     public bool TryLookAhead(string key, Func<string, bool> wantName, out string name, out string version, out bool certain)
     {
-        _lookAhead ??= new RecordLookAhead(_index, _parser!, _plain, _isPassed = at => _passed.BinarySearch(at) >= 0);
-        return _lookAhead.TryFind(key, wantName, _at + 1, out name, out version, out certain);
+        _lookAhead ??= new RecordLookAhead(_index, _parser!, _plain, IsPassed);
+        return _lookAhead.TryFind(key, wantName, _cut.At + 1, out name, out version, out certain);
     }
+
+    private bool IsPassed(long at) => _passed.BinarySearch(at) >= 0;
 
     public void Tick() => _progress.Tick();
 

@@ -47,14 +47,12 @@ internal sealed class RecordCutter : IDisposable
     }
 
     /// <summary>
-    /// The next record: its key, its text (<paramref name="length"/> bytes of <paramref name="buffer"/> from
-    /// <paramref name="offset"/>, valid until the next call) and shape, with the record as the cutter's thread parsed it
+    /// The next record as cut (its key, shape, where it starts in the document, and where its text lies in
+    /// <paramref name="buffer"/>, valid until the next call), with the record as the cutter's thread parsed it
     /// (<paramref name="parsed"/>, valid until the next call, and the parse's <paramref name="problem"/>) or null when it
-    /// was left to the caller, and where the record's value starts in the document (<paramref name="start"/>); false at
-    /// the end. Rethrows the cut's failure where it happened.
+    /// was left to the caller; false at the end. Rethrows the cut's failure where it happened.
     /// </summary>
-    public bool Next(out string key, out byte[] buffer, out int offset, out int length, out RecordShape shape,
-        out IndexRecord? parsed, out string? problem, out long start)
+    public bool Next(out CutRecord record, out byte[] buffer, out IndexRecord? parsed, out string? problem)
     {
         while (true)
         {
@@ -63,13 +61,8 @@ internal sealed class RecordCutter : IDisposable
                 if (_at < batch.Count)
                 {
                     int at = _at++;
-                    var record = batch.Records[at];
-                    key = record.Key;
+                    record = batch.Records[at];
                     buffer = batch.Text;
-                    offset = record.Offset;
-                    length = record.Length;
-                    shape = record.Shape;
-                    start = record.At;
                     parsed = at < batch.Parsed ? batch.Results[at] : null;
                     problem = parsed is null ? null : batch.Problems[at];
                     return true;
@@ -78,13 +71,10 @@ internal sealed class RecordCutter : IDisposable
                 batch.Failure?.Throw();
                 if (batch.End)
                 {
-                    key = string.Empty;
+                    record = default;
                     buffer = batch.Text;
-                    offset = length = 0;
-                    shape = default;
                     parsed = null;
                     problem = null;
-                    start = 0;
                     return false;
                 }
 
