@@ -34,6 +34,9 @@ internal sealed class IndexRecordParser
     /// <summary>How many dependency lists were read from their bytes (<see cref="EdgeListScanner"/>).</summary>
     public int ScannedEdgeLists => _dependencies.ScannedLists;
 
+    /// <summary>The names of a read that wants every record whole (this instance: the parser then skips the quick reading).</summary>
+    public static readonly Func<string, bool> EveryName = _ => true;
+
     /// <summary>The shared instance of a record's key, the same string its dependents' edges hold.</summary>
     public string SharedHash(string hash) => _dependencies.Hash(hash);
 
@@ -44,7 +47,9 @@ internal sealed class IndexRecordParser
     /// </summary>
     public string? Parse(ReadOnlySpan<byte> json, in RecordShape shape, Func<string, bool> wantName, IndexRecord record)
     {
-        if (!TryQuick(json, shape, out string name, out string version) || wantName(name))
+        // A read that wants every name reads every record whole: the quick reading's name and version would be pooled
+        // only to be pooled again.
+        if (ReferenceEquals(wantName, EveryName) || !TryQuick(json, shape, out string name, out string version) || wantName(name))
         {
             return Parse(json, wantName, record);
         }

@@ -53,7 +53,7 @@ internal sealed class IndexSpecReader
         _factory = new SpecFactory(scope.Origin);
         _memo = query.NewMemo();
         _ruledOut = name => !query.MatchesName(name);
-        _wanted = query.MatchesName;
+        _wanted = query.WantsEveryName ? IndexRecordParser.EveryName : query.MatchesName;
     }
 
     /// <summary>

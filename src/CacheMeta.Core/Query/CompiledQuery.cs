@@ -146,6 +146,9 @@ internal sealed partial class CompiledQuery
     /// <summary>True when the package name is wanted (or no name is asked for), by -Name and by some -Spec.</summary>
     public bool MatchesName(string? name) => (_name is null || _name.Matches(name)) && (_specs is null || AnySpecNamed(name));
 
+    /// <summary>True when the query asks for no name (<see cref="MatchesName"/> accepts every one).</summary>
+    internal bool WantsEveryName => _name is null && _specs is null;
+
     /// <summary>True when the tag is wanted (or no tag is asked for).</summary>
     public bool MatchesTag(string? tag) => _tag is null || _tag.Matches(tag);
 

@@ -67,4 +67,14 @@ public sealed class QueryCompileTests
         Assert.False(new CompiledQuery(new SpecQuery { Spec = new[] { "zlib /ab" } }).MatchesSpec(old));
         Assert.True(new CompiledQuery(new SpecQuery { Spec = new[] { "zlib@1.2" } }).MatchesSpec(old));
     }
+
+    [Fact]
+    public void OnlyAQueryWithoutNamesWantsEveryName()
+    {
+        // The index reader then reads every record whole, skipping the quick reading of names.
+        Assert.True(CompiledQuery.All.WantsEveryName);
+        Assert.True(new CompiledQuery(new SpecQuery { Compiler = new[] { "gcc" } }).WantsEveryName);
+        Assert.False(new CompiledQuery(new SpecQuery { Name = new[] { "py-*" } }).WantsEveryName);
+        Assert.False(new CompiledQuery(new SpecQuery { Spec = new[] { "zlib@1.2" } }).WantsEveryName);
+    }
 }
