@@ -8,16 +8,24 @@ namespace CacheMeta.Text;
 /// few hundred values (stack names, compilers, OSes, variant lists) across thousands of records; looking
 /// the raw bytes up here lets a reader decode each distinct value once and hand every record the same
 /// instance, with no allocation on a hit. Not thread-safe: each parsing worker owns its pools.
+/// <para>The keys are copied into shared chunks, not an array each: a pool lives as long as its read, so whatever it
+/// holds is copied by the collector from one generation to the next, and an index read's pools gain tens of
+/// thousands of keys (package names, whole variant objects of a few hundred bytes). Chunks grow to 128 KB, above the
+/// large-object threshold, where the collector leaves them in place.</para>
 /// </summary>
 internal sealed class Utf8Pool<T> where T : class
 {
     // Beyond this many distinct values the input is not the repetitive data the pool is for; start over
     // so that a hostile file cannot grow memory without bound.
     private const int MaxEntries = 1 << 16;
+    private const int FirstChunkBytes = 1 << 10;
+    private const int MaxChunkBytes = 1 << 17;
 
     private int[] _buckets = new int[256];
     private Entry[] _entries = new Entry[256];
     private int _count;
+    private byte[] _chunk = Array.Empty<byte>();
+    private int _chunkUsed;
 
     public int Count => _count;
 
@@ -28,7 +36,7 @@ internal sealed class Utf8Pool<T> where T : class
         for (int i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
         {
             ref Entry e = ref _entries[i];
-            if (e.Hash == hash && key.SequenceEqual(e.Key))
+            if (e.Hash == hash && key.SequenceEqual(new ReadOnlySpan<byte>(e.Chunk, e.At, e.Length)))
             {
                 value = e.Value;
                 return true;
@@ -52,7 +60,8 @@ internal sealed class Utf8Pool<T> where T : class
         }
 
         int slot = hash & (_buckets.Length - 1);
-        _entries[_count] = new Entry { Hash = hash, Key = key.ToArray(), Value = value, Next = _buckets[slot] - 1 };
+        var chunk = Store(key, out int at);
+        _entries[_count] = new Entry { Hash = hash, Chunk = chunk, At = at, Length = key.Length, Value = value, Next = _buckets[slot] - 1 };
         _buckets[slot] = ++_count;
     }
 
@@ -61,6 +70,30 @@ internal sealed class Utf8Pool<T> where T : class
         Array.Clear(_buckets, 0, _buckets.Length);
         Array.Clear(_entries, 0, _count);
         _count = 0;
+        _chunk = Array.Empty<byte>();
+        _chunkUsed = 0;
+    }
+
+    // The chunk the key is copied into, and where; a key over a quarter of the largest chunk gets an array of its own.
+    private byte[] Store(ReadOnlySpan<byte> key, out int at)
+    {
+        if (key.Length > MaxChunkBytes / 4)
+        {
+            at = 0;
+            return key.ToArray();
+        }
+
+        if (_chunkUsed + key.Length > _chunk.Length)
+        {
+            int size = Math.Min(MaxChunkBytes, Math.Max(FirstChunkBytes, _chunk.Length * 2));
+            _chunk = new byte[Math.Max(size, key.Length)];
+            _chunkUsed = 0;
+        }
+
+        at = _chunkUsed;
+        key.CopyTo(new Span<byte>(_chunk, at, key.Length));
+        _chunkUsed += key.Length;
+        return _chunk;
     }
 
     private void Grow()
@@ -104,7 +137,9 @@ internal sealed class Utf8Pool<T> where T : class
     {
         public int Hash;
         public int Next;
-        public byte[] Key;
+        public byte[] Chunk;
+        public int At;
+        public int Length;
         public T Value;
     }
 }
