@@ -67,11 +67,11 @@ internal static class IndexGraphReader
         var known = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<(GraphNode Node, Pending Values)>();
         var skipped = new List<SkippedRecord>();
-        while (document.NextRecord(out string key, out int offset, out int length))
+        while (document.NextRecord(out string key, out int offset, out int length, out var shape))
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? problem = !IndexRecordKey.LooksLikeHash(key) ? IndexRecordKey.NotAHash
-                : parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), wanted, record)
+                : parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), wanted, record, shape)
                 ?? (known.Add(key) ? null : "an earlier record has the same key");
             if (problem is not null)
             {

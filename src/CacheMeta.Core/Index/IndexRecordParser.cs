@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace CacheMeta.Index;
@@ -10,7 +11,9 @@ namespace CacheMeta.Index;
 /// When <c>wantName</c> rules the package out, only the name and version are kept (the version because
 /// a database 8 record may be another record's compiler) and the rest of the node is skipped unparsed; a parser
 /// made for a graph (<c>everyEdge</c>) also reads such a record's dependencies and <c>external</c>, since a graph
-/// needs every record's edges. One parser per index read: the pools are not thread-safe, and variants render per
+/// needs every record's edges. Given the cut's notes, the arch and parameters objects are taken as the bytes the cut
+/// checked, and the reader moved past them (<see cref="JsonReaderFastForward"/>), instead of tokenising them to find
+/// where they end. One parser per index read: the pools are not thread-safe, and variants render per
 /// database version.
 /// </summary>
 internal sealed class IndexRecordParser
@@ -19,6 +22,7 @@ internal sealed class IndexRecordParser
     private readonly bool _everyEdge;
     private readonly NodeValueReader _values;
     private readonly DependencyReader _dependencies;
+    private readonly JsonReaderFastForward _fastForward = new();
 
     /// <param name="databaseVersion">The index's database version (variants and compilers read by it).</param>
     /// <param name="everyEdge">True for a graph: records the query rules out still read their edges.</param>
@@ -30,6 +34,9 @@ internal sealed class IndexRecordParser
         _values = new NodeValueReader(databaseVersion);
         _dependencies = new DependencyReader(_values, keepAll: everyEdge, scanEdges);
     }
+
+    /// <summary>How many <c>arch</c> and <c>parameters</c> objects were taken from the bytes the cut noted (for tests).</summary>
+    public int NotedObjects { get; private set; }
 
     /// <summary>How many dependency lists were read from their bytes (<see cref="EdgeListScanner"/>).</summary>
     public int ScannedEdgeLists => _dependencies.ScannedLists;
@@ -51,7 +58,7 @@ internal sealed class IndexRecordParser
         // only to be pooled again.
         if (ReferenceEquals(wantName, EveryName) || !TryQuick(json, shape, out string name, out string version) || wantName(name))
         {
-            return Parse(json, wantName, record);
+            return Parse(json, wantName, record, shape);
         }
 
         record.Reset();
@@ -86,9 +93,17 @@ internal sealed class IndexRecordParser
     }
 
     /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>
-    public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
+    public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record) =>
+        Parse(json, wantName, record, default);
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte}, Func{string, bool}, IndexRecord)"/>, taking the <c>arch</c> and
+    /// <c>parameters</c> objects the cut noted in <paramref name="shape"/> as their bytes, without tokenising them.
+    /// </summary>
+    public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record, in RecordShape shape)
     {
         record.Reset();
+        var whole = json;
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
@@ -109,7 +124,7 @@ internal sealed class IndexRecordParser
                     }
 
                     sawSpec = true;
-                    string? problem = ParseNode(ref reader, ref json, wantName, record);
+                    string? problem = ParseNode(ref reader, ref json, whole, shape, wantName, record);
                     if (problem is not null)
                     {
                         return problem;
@@ -154,8 +169,10 @@ internal sealed class IndexRecordParser
         }
     }
 
-    // json moves on with the reader when the dependency reader rebuilds it past a list (offsets stay offsets into json).
-    private string? ParseNode(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record)
+    // json moves on with the reader when it is rebuilt past a value read from its bytes (offsets stay offsets into json);
+    // whole is the record, where the shape's offsets point.
+    private string? ParseNode(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json, ReadOnlySpan<byte> whole, in RecordShape shape,
+        Func<string, bool> wantName, IndexRecord record)
     {
         bool light = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -214,7 +231,10 @@ internal sealed class IndexRecordParser
             else if (reader.ValueTextEquals("arch"u8))
             {
                 reader.Read();
-                problem = _values.Arch(ref reader, json, out var arch);
+                ArchParts? arch;
+                problem = TakeNoted(ref reader, ref json, whole, shape.ArchStart, shape.ArchEnd, out var raw)
+                    ? _values.Arch(raw, out arch)
+                    : _values.Arch(ref reader, json, out arch);
                 record.Arch = arch ?? ArchParts.None;
             }
             else if (reader.ValueTextEquals("compiler"u8))
@@ -226,7 +246,10 @@ internal sealed class IndexRecordParser
             else if (reader.ValueTextEquals("parameters"u8))
             {
                 reader.Read();
-                problem = _values.Variants(ref reader, json, out var variants);
+                IReadOnlyList<string>? variants;
+                problem = TakeNoted(ref reader, ref json, whole, shape.ParametersStart, shape.ParametersEnd, out var raw)
+                    ? _values.Variants(raw, out variants)
+                    : _values.Variants(ref reader, json, out variants);
                 record.Variants = variants ?? Array.Empty<string>();
             }
             else if (reader.ValueTextEquals("annotations"u8))
@@ -249,5 +272,24 @@ internal sealed class IndexRecordParser
 
         record.Complete = !light;
         return reader.TokenType == JsonTokenType.EndObject ? null : "'spec' is malformed";
+    }
+
+    // When the object the reader is on is the one the cut noted (start and end into the whole record), its bytes, and the
+    // reader moved past it; else false, and the value is read token by token. Only bytes with no line break qualify: the
+    // reader counts lines.
+    private bool TakeNoted(ref Utf8JsonReader reader, ref ReadOnlySpan<byte> json, ReadOnlySpan<byte> whole, int start, int end,
+        out ReadOnlySpan<byte> raw)
+    {
+        raw = default;
+        if (end == 0 || reader.TokenType != JsonTokenType.StartObject || whole.Length - json.Length + (int)reader.TokenStartIndex != start
+            || whole.Slice(start, end - start).IndexOf((byte)'\n') >= 0)
+        {
+            return false;
+        }
+
+        raw = whole.Slice(start, end - start);
+        _fastForward.PastObject(ref reader, ref json, end - (whole.Length - json.Length));
+        NotedObjects++;
+        return true;
     }
 }

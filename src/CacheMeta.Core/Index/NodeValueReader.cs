@@ -37,6 +37,13 @@ internal sealed class NodeValueReader
     // Turns an object's raw bytes into a shared value; returns null, or why the object is malformed.
     private delegate string? Decoder<T>(ReadOnlySpan<byte> raw, out T value);
 
+    /// <summary><c>arch</c> from the bytes of its object, which are JSON (the cut checked them).</summary>
+    public string? Arch(ReadOnlySpan<byte> raw, out ArchParts? arch) => Shared(raw, _arches, _decodeArch, out arch);
+
+    /// <summary><c>parameters</c> from the bytes of its object, which are JSON (the cut checked them).</summary>
+    public string? Variants(ReadOnlySpan<byte> raw, out IReadOnlyList<string>? variants) =>
+        Shared(raw, _variants, _decodeVariants, out variants);
+
     /// <summary><c>arch</c>: platform, OS and target (a string, or an archspec object whose name counts).</summary>
     public string? Arch(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out ArchParts? arch) =>
         Shared(ref reader, json, "arch", _arches, _decodeArch, out arch);
@@ -73,7 +80,14 @@ internal sealed class NodeValueReader
             return $"'{field}' is not an object";
         }
 
-        var raw = Raw(ref reader, json);
+        return Shared(Raw(ref reader, json), pool, decode, out value);
+    }
+
+    // An object's raw bytes decoded once per distinct bytes.
+    private static string? Shared<T>(ReadOnlySpan<byte> raw, Utf8Pool<T> pool, Decoder<T> decode, out T? value)
+        where T : class
+    {
+        value = null;
         if (pool.TryGet(raw, out var known, out int key))
         {
             value = known;

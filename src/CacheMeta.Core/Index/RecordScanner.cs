@@ -21,7 +21,7 @@ internal enum ScanResult
 /// Cuts the records of <c>database.installs</c> out of a window of the index in one pass, checking on the way that
 /// they are JSON exactly as System.Text.Json's reader (the reference reading, with the document's depth limit)
 /// accepts it, so a record need never be tokenised a second time to be cut. While it scans it notes the few places a
-/// quick reading of the record needs (<see cref="RecordShape"/>). Strings are crossed with one vectorised search
+/// quick reading of the record needs, and where the spec's arch and parameters objects lie (<see cref="RecordShape"/>). Strings are crossed with one vectorised search
 /// for their end, a backslash or a control character; the rest is a byte switch.
 /// </summary>
 internal ref partial struct RecordScanner
@@ -116,6 +116,10 @@ internal ref partial struct RecordScanner
         Shape.NameEnd -= Shape.NameEnd > 0 ? valueStart : 0;
         Shape.VersionStart -= Shape.VersionEnd > 0 ? valueStart : 0;
         Shape.VersionEnd -= Shape.VersionEnd > 0 ? valueStart : 0;
+        Shape.ArchStart -= Shape.ArchEnd > 0 ? valueStart : 0;
+        Shape.ArchEnd -= Shape.ArchEnd > 0 ? valueStart : 0;
+        Shape.ParametersStart -= Shape.ParametersEnd > 0 ? valueStart : 0;
+        Shape.ParametersEnd -= Shape.ParametersEnd > 0 ? valueStart : 0;
         return result;
     }
 
@@ -175,7 +179,8 @@ internal ref partial struct RecordScanner
         }
     }
 
-    // The spec node: where its name and version are, when the name comes first as Spack writes it.
+    // The spec node: where its name and version are, when the name comes first as Spack writes it, and its arch and
+    // parameters objects.
     private ScanResult Spec()
     {
         _position++;
@@ -215,6 +220,19 @@ internal ref partial struct RecordScanner
                 Shape.Unusual |= Shape.VersionEnd > 0 || _text[value] is (byte)'{' or (byte)'[' or (byte)'t' or (byte)'f' or (byte)'n';
                 Shape.VersionStart = value;
                 Shape.VersionEnd = _position;
+            }
+            else if (!escaped && _text[value] == (byte)'{')
+            {
+                if (Is(name, "\"arch\""u8))
+                {
+                    Shape.ArchStart = value;
+                    Shape.ArchEnd = _position;
+                }
+                else if (Is(name, "\"parameters\""u8))
+                {
+                    Shape.ParametersStart = value;
+                    Shape.ParametersEnd = _position;
+                }
             }
 
             first = false;

@@ -2,7 +2,7 @@ namespace CacheMeta.Index;
 
 /// <summary>
 /// What <see cref="RecordScanner"/> noted of one record, for reading a record the query rules out by its name and
-/// version alone. Offsets are into the record's value (0 when absent); <see cref="Unusual"/> sends the record to the reference reading.
+/// version alone, and for taking a wanted record's arch and parameters objects without tokenising them. Offsets are into the record's value (0 when absent); <see cref="Unusual"/> sends the record to the reference reading.
 /// </summary>
 internal struct RecordShape
 {
@@ -14,6 +14,10 @@ internal struct RecordShape
 
     /// <summary>The version's token (a string with quotes, or a number).</summary>
     public int VersionStart, VersionEnd;
+
+    /// <summary>The spec's <c>arch</c> and <c>parameters</c> objects (their last occurrence), whose bytes the parser
+    /// can take as they are instead of tokenising them to find their end.</summary>
+    public int ArchStart, ArchEnd, ParametersStart, ParametersEnd;
 
     /// <summary><c>in_buildcache</c> is <c>true</c> (its last value).</summary>
     public bool InBuildcache;

@@ -35,6 +35,11 @@ public sealed class RecordCutFuzzTests
         GeneratedIndexWriter.ToBytes(GeneratedIndex.Create(new GeneratorOptions { Specs = 30, Seed = 3, MissingEdges = 1, NotInCache = 1, BuildOnlyTools = 1 })),
         Encoding.UTF8.GetBytes("{\"database\": {\"version\": \"8\", \"installs\": {\n \"k\\u0061\": {\"spec\": {\"name\": \"a\\\"b\", \"version\": 1.5e3}, \"in_buildcache\": null},"
             + "\t\"b\": [1, -0.5, true, false, null, \"\\/\\b\\f\\n\\r\\t\"], \"c\": {\"spec\": {\"version\": \"1\", \"name\": \"z\"}, \"in_buildcache\": true}}}}\r\n"),
+        // arch and parameters objects the cut notes, repeated, under escaped keys, empty, blank, with a line break inside
+        Encoding.UTF8.GetBytes("{\"database\": {\"version\": \"8\", \"installs\": {\"a\": {\"spec\": {\"name\": \"p\", \"version\": \"1\", "
+            + "\"arch\": {\"platform\": \"linux\", \"target\": {\"name\": \"zen4\"}}, \"parameters\": {\"shared\": true, \"cflags\": [], \"v\": [\"b\", \"a\"]}, "
+            + "\"arch\": {}, \"p\\u0061rameters\": {\"x\": \"1\"}}, \"in_buildcache\": true}, \"b\": {\"spec\": {\"name\": \"q\", \"version\": \"2\", "
+            + "\"arch\": {\"platform\":\n\"darwin\"}, \"parameters\": { }}, \"in_buildcache\": true}}}}"),
     };
 
     [Fact]
@@ -128,8 +133,8 @@ public sealed class RecordCutFuzzTests
         }
     }
 
-    // The quick reading (with the shape) and the whole reading fill the record alike, for a query that wants no name
-    // and one that wants every name.
+    // The reading with the shape (the quick reading of a name ruled out, arch and parameters taken from the bytes the cut
+    // noted) and the reading without it fill the record alike, for a query that wants no name, every name, and some.
     private static void CompareReadings(IndexRecordParser parser, ReadOnlySpan<byte> json, in RecordShape shape, string key)
     {
         foreach (Func<string, bool> want in new Func<string, bool>[] { _ => false, _ => true, n => n.Length % 2 == 0 })
@@ -137,13 +142,17 @@ public sealed class RecordCutFuzzTests
             var quick = new IndexRecord();
             var whole = new IndexRecord();
             string? a = parser.Parse(json, shape, want, quick), b = parser.Parse(json, want, whole);
-            if (a != b || quick.Name != whole.Name || quick.Version != whole.Version || quick.InBuildcache != whole.InBuildcache
-                || quick.Complete != whole.Complete || quick.Variants.Count != whole.Variants.Count || quick.Dependencies.Count != whole.Dependencies.Count)
+            if (a != b || Describe(quick) != Describe(whole))
             {
-                throw new InvalidOperationException($"The record {key} reads differently: '{a}' {quick.Name}@{quick.Version} vs '{b}' {whole.Name}@{whole.Version}.");
+                throw new InvalidOperationException($"The record {key} reads differently: '{a}' {Describe(quick)} vs '{b}' {Describe(whole)}.");
             }
         }
     }
+
+    private static string Describe(IndexRecord r) =>
+        $"{r.Name}@{r.Version} cache {r.InBuildcache} complete {r.Complete} external {r.External} arch {r.Arch.Platform}/{r.Arch.OS}/{r.Arch.Target} "
+        + $"compiler {r.NodeCompiler}|{r.AnnotatedCompiler}|{r.CompilerHash} variants [{string.Join(" ", r.Variants)}] "
+        + $"dependencies [{string.Join(" ", r.Dependencies.Select(d => d.Name + "/" + d.Hash + ":" + d.Types + ":" + string.Join(",", d.Virtuals)))}]";
 
     // The reference: System.Text.Json's acceptance of the whole document, and installs' members as it decodes them (keys)
     // and writes them (raw bytes). Null with a reason when it rejects the document (or a key is not UTF-8); null with

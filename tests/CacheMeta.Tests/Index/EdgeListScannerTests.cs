@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CacheMeta.Index;
+using CacheMeta.Tests.Support;
 using Xunit;
 
 namespace CacheMeta.Tests.Index;
@@ -137,12 +137,12 @@ public sealed class EdgeListScannerTests
         new JsonReaderFastForward().PastArray(ref moved, ref rest, end);
 
         Assert.Equal(json.Length - end, rest.Length);
-        string state = Fields(read.CurrentState);
+        string state = ReaderStates.Fields(read.CurrentState);
         Assert.Contains("_bytePositionInLine=" + (end - Math.Max(0, text.LastIndexOf('\n', end - 1) + 1)), state, StringComparison.Ordinal);
-        Assert.Equal(state, Fields(moved.CurrentState));
+        Assert.Equal(state, ReaderStates.Fields(moved.CurrentState));
         while (true)
         {
-            string expected = Next(ref read, 0), actual = Next(ref moved, end);
+            string expected = ReaderStates.Next(ref read, 0), actual = ReaderStates.Next(ref moved, end);
             Assert.Equal(expected, actual);
             if (expected.StartsWith("end", StringComparison.Ordinal) || expected.StartsWith("error", StringComparison.Ordinal))
             {
@@ -171,44 +171,5 @@ public sealed class EdgeListScannerTests
             Assert.Equal(0, reader.CurrentDepth);
             Assert.False(reader.Read());
         }
-    }
-
-    // A token as the test compares it: its type, depth, offsets (counted from the whole text) and value; or the end, or
-    // the error the reader reports.
-    private static string Next(ref Utf8JsonReader reader, int offset)
-    {
-        try
-        {
-            if (!reader.Read())
-            {
-                return "end " + (reader.BytesConsumed + offset);
-            }
-
-            return $"{reader.TokenType} depth {reader.CurrentDepth} at {reader.TokenStartIndex + offset} to {reader.BytesConsumed + offset} "
-                + $"'{Encoding.UTF8.GetString(reader.ValueSpan)}' escaped {reader.ValueIsEscaped}";
-        }
-        catch (JsonException ex)
-        {
-            return "error " + ex.Message;
-        }
-    }
-
-    // Every field of a reader's state (line, position, containers, token types, options), read as the runtime has them.
-    private static string Fields(JsonReaderState state)
-    {
-        var fields = typeof(JsonReaderState).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
-        Assert.True(fields.Length >= 8, "the state's fields are no longer where this test looks");
-        return string.Join("; ", fields.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Name + "=" + Describe(f.GetValue(state))));
-    }
-
-    private static string Describe(object? value)
-    {
-        if (value is null || value.GetType().IsPrimitive || value is Enum)
-        {
-            return value?.ToString() ?? "null";
-        }
-
-        var fields = value.GetType().GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
-        return "{" + string.Join(", ", fields.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Name + "=" + Describe(f.GetValue(value)))) + "}";
     }
 }
