@@ -6,7 +6,8 @@
     Runs in a child pwsh with the staged module, over the tree the bench tool's 'indexes' command writes: a root index
     of 150,000 specs (database 8) and three stack indexes of one tag, with a catalog, served from 127.0.0.1 by the
     bench tool. After a warm-up, the median of -Repetitions runs of:
-      floor  one thread streaming the root index through System.Text.Json's reader, building nothing
+      floor  one thread streaming the root index through System.Text.Json's reader, building nothing (measured before
+             the first row and after each; a row's ratio is against the mean of the floors either side of it)
       i      Get-CacheSpec -Mirror root -Name no-such-package
       ii     Get-CacheSpec -Mirror root -Name 'py-*'
       iii    Get-CacheSpec -Mirror root (every spec as an object)
@@ -37,8 +38,6 @@ $mirror = Join-Path $Root 'develop'
 $file = Join-Path $mirror 'build_cache/index.json'
 
 . (Join-Path $PSScriptRoot 'Measure-Median.ps1')
-# Splatted: $PSDefaultParameterValues does not reach a simple function (it left Count 0 and WarmUp 1: the max of two runs).
-$median = @{ Count = $Repetitions; WarmUp = $WarmUp }
 
 function Invoke-Tool([string[]] $Arguments) {
     # The bench tool prints "<median ms> <count>".
@@ -58,17 +57,31 @@ try {
     $catalog = $url + 'catalog.json'
     $served = $url + 'develop'
     $r = [ordered]@{}
-    $r.Floor = Invoke-Tool @('index-floor', $file, $Repetitions, $WarmUp)
-    Write-Host ("  floor {0,8:N0} ms  {1:N0} tokens" -f $r.Floor.Ms, $r.Floor.Output)
-    $r.I = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Name no-such-package | Measure-Object).Count }
-    $r.II = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
-    $r.III = Measure-Median @median { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
-    $r.IV = Measure-Median @median { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
-    $r.V = Measure-Median @median { (Get-CacheSpec -Mirror $mirror -Spec 'py-* ^glibc@2.39' | Measure-Object).Count }
-    $r.VI = Measure-Median @median { (Test-CacheIndex -Mirror $mirror | Measure-Object).Count }
-    $r.VII = Measure-Median -Count $Repetitions -WarmUp ($WarmUp * 3) { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash }
+    # The floor is measured before the first row and after every row, and each row is set against the mean of the
+    # floors on either side of it: this machine's speed drifts by a fifth and more within minutes, so one floor
+    # measured at the start set later rows against a machine that was no longer there.
+    $floors = [Collections.Generic.List[double]]::new()
+    $floors.Add((Invoke-Tool @('index-floor', $file, $Repetitions, $WarmUp)).Ms)
+    function Measure-Row([scriptblock] $Block, [int] $WarmUpRuns = $WarmUp) {
+        $row = Measure-Median -Block $Block -Count $Repetitions -WarmUp $WarmUpRuns
+        $before = $floors[$floors.Count - 1]
+        $after = (Invoke-Tool @('index-floor', $file, $Repetitions, $WarmUp)).Ms
+        $floors.Add($after)
+        $row | Add-Member -NotePropertyName FloorMs -NotePropertyValue (($before + $after) / 2) -PassThru
+    }
+    $r.I = Measure-Row { (Get-CacheSpec -Mirror $mirror -Name no-such-package | Measure-Object).Count }
+    $r.II = Measure-Row { (Get-CacheSpec -Mirror $mirror -Name 'py-*' | Measure-Object).Count }
+    $r.III = Measure-Row { (Get-CacheSpec -Mirror $mirror | Measure-Object).Count }
+    $r.IV = Measure-Row { (Get-CacheSpec -Catalog $catalog -Stack e4s -TargetFamily aarch64 -CompleteStacks | Measure-Object).Count }
+    $r.V = Measure-Row { (Get-CacheSpec -Mirror $mirror -Spec 'py-* ^glibc@2.39' | Measure-Object).Count }
+    $r.VI = Measure-Row { (Test-CacheIndex -Mirror $mirror | Measure-Object).Count }
+    $r.VII = Measure-Row { (Get-CacheSpec -Mirror $mirror | Select-Object -First 1).Hash } -WarmUpRuns ($WarmUp * 3)
     $null = Get-CacheSpec -Mirror $served -Name no-such-package # downloads once; later runs revalidate
-    $r.IX = Measure-Median @median { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
+    $r.IX = Measure-Row { (Get-CacheSpec -Mirror $served -Name 'py-*' | Measure-Object).Count }
+    $sortedFloors = @($floors | Sort-Object)
+    $r.Floor = [pscustomobject]@{ Ms = $sortedFloors[[int][math]::Floor($sortedFloors.Count / 2)]; Output = $null }
+    $r.Floor | Add-Member -NotePropertyName FloorMs -NotePropertyValue $r.Floor.Ms
+    Write-Host ("  floor {0,8:N0} ms  (median of {1} measurements: {2} ms)" -f $r.Floor.Ms, $floors.Count, (($floors | ForEach-Object { '{0:N0}' -f $_ }) -join ', '))
     foreach ($key in 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'IX') { Write-Host ("  {0,-5} {1,8:N1} ms  {2}" -f $key, $r[$key].Ms, $r[$key].Output) }
     if ($r.I.Output -ne 0) { throw "-Name no-such-package found $($r.I.Output) specs." }
     if ($r.IX.Output -ne $r.II.Output) { throw "The served index counted $($r.IX.Output) py-* specs, the local one $($r.II.Output)." }
@@ -118,7 +131,8 @@ foreach ($name in 'Jq', 'Python') {
 
 $floor = $r.Floor.Ms
 $results = [ordered]@{ Load = (Get-Content /proc/loadavg -ErrorAction Ignore); PeakMB = $peaks; SnapshotFormats = @($formats) }
-foreach ($key in $r.Keys) { $results[$key] = [ordered]@{ Ms = $r[$key].Ms; Count = $r[$key].Output } }
+$results.Floors = @($floors)
+foreach ($key in $r.Keys) { $results[$key] = [ordered]@{ Ms = $r[$key].Ms; Count = $r[$key].Output; FloorMs = $r[$key].FloorMs } }
 $results | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $ResultPath
 
 $rows = @(
@@ -139,9 +153,9 @@ $table = foreach ($row in $rows) {
     [pscustomobject]@{
         Case    = $row.Case
         ms      = if ($m) { '{0:N1}' -f $m.Ms } else { 'skipped' }
-        'x floor' = if ($m) { '{0:N2}' -f ($m.Ms / $floor) } else { '-' }
+        'x floor' = if ($m) { '{0:N2}' -f ($m.Ms / $(if ($m.FloorMs) { $m.FloorMs } else { $floor })) } else { '-' }
         Count   = if ($m) { $m.Output } else { '-' }
-        Target  = if ($row.Target) { ('<= {0}x' -f $row.Target) + $(if ($m.Ms / $floor -le $row.Target) { ' ok' } else { ' MISSED' }) }
+        Target  = if ($row.Target) { ('<= {0}x' -f $row.Target) + $(if ($m.Ms / $m.FloorMs -le $row.Target) { ' ok' } else { ' MISSED' }) }
                   elseif ($row.Key -eq 'VII') { '< 100 ms' + $(if ($m.Ms -lt 100) { ' ok' } else { ' MISSED' }) } else { '' }
     }
 }
