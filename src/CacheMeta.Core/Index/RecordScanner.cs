@@ -21,8 +21,9 @@ internal enum ScanResult
 /// Cuts the records of <c>database.installs</c> out of a window of the index in one pass, checking on the way that
 /// they are JSON exactly as System.Text.Json's reader (the reference reading, with the document's depth limit)
 /// accepts it, so a record need never be tokenised a second time to be cut. While it scans it notes the few places a
-/// quick reading of the record needs, and where the spec's arch and parameters objects lie (<see cref="RecordShape"/>). Strings are crossed with one vectorised search
-/// for their end, a backslash or a control character; the rest is a byte switch.
+/// quick reading of the record needs, and where the spec's arch and parameters objects lie (<see cref="RecordShape"/>).
+/// Strings are crossed with one vectorised search for their end, a backslash or a control character; the rest is a
+/// byte switch.
 /// </summary>
 internal ref partial struct RecordScanner
 {
