@@ -146,6 +146,26 @@ Describe 'Get-CacheSpec -Mirror' {
         "$($first.Package) $($first.Compiler)" | Should -Be 'zlib gcc@13.2.0'
     }
 
+    It 'reads arch and variants alike from a compact index, an indented one and one with a repeated arch' {
+        # Compact JSON takes the arch and parameters objects as the bytes the cut noted; an indented one (line breaks
+        # inside them) reads them token by token; of a repeated arch the last counts, as in System.Text.Json's reading.
+        $node = New-TestIndexNode zlib 1.3.1 -Target zen4 -OS rhel9 -Parameters ([ordered]@{ build_system = 'cmake'; shared = $true; patches = @('fedcba9876543210', '0123456789abcdef') })
+        $compact = ConvertTo-TestIndex 8 @(@{ Hash = (New-TestHash 'notedarch'); InBuildcache = $true; Node = $node })
+        $forms = @{
+            compact = $compact
+            indented = $compact | ConvertFrom-Json | ConvertTo-Json -Depth 20
+            repeated = $compact.Replace('"arch":{', '"arch":{"platform":"darwin","platform_os":"sequoia"},"arch":{')
+        }
+        $compact | Should -BeLike '*"arch":{"platform":"linux"*' # the replacement above found its place
+        foreach ($form in 'compact', 'indented', 'repeated') {
+            $mirror = Join-Path $TestDrive "noted-$form"
+            Write-TestV2Mirror -Root $mirror -IndexJson $forms[$form]
+            $spec = Get-CacheSpec -Mirror $mirror
+            "$form $($spec.Platform) $($spec.OS) $($spec.Target) [$($spec.Variants -join ' ')]" |
+                Should -Be "$form linux rhel9 zen4 [build_system=cmake patches:=0123456,fedcba9 +shared]"
+        }
+    }
+
     It 'reads several mirrors and reports the one that has no index' {
         $null = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'empty') -Force
         $specs = Get-CacheSpec -Mirror (Join-Path $Site 'v0.23.1'), (Join-Path $TestDrive 'empty') -ErrorVariable problems -ErrorAction SilentlyContinue
