@@ -4,19 +4,20 @@ using System.Text.Json;
 namespace CacheMeta.Index;
 
 /// <summary>
-/// Moves a <see cref="Utf8JsonReader"/> past an array or object whose bytes were read another way (a dependency list by
-/// <see cref="EdgeListScanner"/>, an <c>arch</c> or <c>parameters</c> object whose extent the cut noted),
-/// leaving it as it would be had it read them token by token: same token (the closing bracket), same depth and containers, same
+/// Moves a <see cref="Utf8JsonReader"/> past an array or object whose bytes were read another way (a dependency list
+/// by <see cref="EdgeListScanner"/>, an <c>arch</c> or <c>parameters</c> object whose extent the cut noted), leaving it
+/// as it would be had it read them token by token: same token (the closing bracket), same depth and containers, same
 /// line and byte position, so what it reads next, and every error it reports next, is the same.
 /// <para>A reader cannot be moved forward, but it can be rebuilt from a <see cref="JsonReaderState"/> over the text
 /// that follows, as a streaming reader continues over its next buffer. The state it needs is the one after the closing
 /// bracket; the state after the opening one is at hand, and what lies between counts for the state only by its length,
 /// so the reader is given a filler as long as the contents (a string, or an object's one member with a string name)
-/// and then the closing bracket: one vectorised search for a quote, where the contents would have cost a tokenisation. Skip() would be that tokenisation again, and a reader over
-/// the rest with a fresh state would have lost the depth, the containers above and the position errors report.</para>
+/// and then the closing bracket: one vectorised search for a quote, where the contents would have cost a tokenisation.
+/// Skip() would be that tokenisation again, and a reader over the rest with a fresh state would have lost the depth,
+/// the containers above and the position errors report.</para>
 /// <para>The rebuilt reader counts its offsets (<see cref="Utf8JsonReader.TokenStartIndex"/>,
-/// <see cref="Utf8JsonReader.BytesConsumed"/>) from the container's end, so the caller's text is moved on with it: slices
-/// taken with those offsets stay right.</para>
+/// <see cref="Utf8JsonReader.BytesConsumed"/>) from the container's end, so the caller's text is moved on with it:
+/// slices taken with those offsets stay right.</para>
 /// Not thread-safe: one per index read (the filler is reused).
 /// </summary>
 internal sealed class JsonReaderFastForward
