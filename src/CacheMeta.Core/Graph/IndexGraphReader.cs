@@ -71,7 +71,7 @@ internal static class IndexGraphReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             string? problem = !IndexRecordKey.LooksLikeHash(key) ? IndexRecordKey.NotAHash
-                : parser.Parse(new ReadOnlySpan<byte>(document.Window, offset, length), wanted, record, shape)
+                : parser.ParseWhole(new ReadOnlySpan<byte>(document.Window, offset, length), wanted, record, shape)
                 ?? (known.Add(key) ? null : "an earlier record has the same key");
             if (problem is not null)
             {

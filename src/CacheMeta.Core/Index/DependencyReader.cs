@@ -29,14 +29,16 @@ internal sealed class DependencyReader
     private readonly VirtualsReader _virtuals;
     private readonly List<DependencyEdge> _read = new();
     private readonly EdgeListScanner? _scanner;
-    private readonly JsonReaderFastForward _fastForward = new();
+    private readonly JsonReaderFastForward _fastForward;
 
     /// <param name="values">Decodes and shares the package names.</param>
     /// <param name="keepAll">True for a graph, which keeps every edge anyway: all are shared (see <see cref="EdgePool"/>).</param>
     /// <param name="scan">False to tokenise every list (the tests compare both readings).</param>
-    public DependencyReader(NodeValueReader values, bool keepAll, bool scan = true)
+    /// <param name="fastForward">The read's fast-forward (its parser's), else one of its own.</param>
+    public DependencyReader(NodeValueReader values, bool keepAll, bool scan = true, JsonReaderFastForward? fastForward = null)
     {
         _values = values;
+        _fastForward = fastForward ?? new JsonReaderFastForward();
         _virtuals = new VirtualsReader(values);
         _edges = new EdgePool(keepAll);
         _scanner = scan ? new EdgeListScanner() : null;

@@ -32,7 +32,7 @@ internal sealed class IndexRecordParser
         _databaseVersion = databaseVersion;
         _everyEdge = everyEdge;
         _values = new NodeValueReader(databaseVersion);
-        _dependencies = new DependencyReader(_values, keepAll: everyEdge, scanEdges);
+        _dependencies = new DependencyReader(_values, keepAll: everyEdge, scanEdges, _fastForward);
     }
 
     /// <summary>How many <c>arch</c> and <c>parameters</c> objects were taken from the bytes the cut noted (for tests).</summary>
@@ -58,7 +58,7 @@ internal sealed class IndexRecordParser
         // only to be pooled again.
         if (ReferenceEquals(wantName, EveryName) || !TryQuick(json, shape, out string name, out string version) || wantName(name))
         {
-            return Parse(json, wantName, record, shape);
+            return ParseWhole(json, wantName, record, shape);
         }
 
         record.Reset();
@@ -94,13 +94,13 @@ internal sealed class IndexRecordParser
 
     /// <summary>Fills <paramref name="record"/>; returns null on success, else why the record is malformed.</summary>
     public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record) =>
-        Parse(json, wantName, record, default);
+        ParseWhole(json, wantName, record, default);
 
     /// <summary>
-    /// As <see cref="Parse(ReadOnlySpan{byte}, Func{string, bool}, IndexRecord)"/>, taking the <c>arch</c> and
-    /// <c>parameters</c> objects the cut noted in <paramref name="shape"/> as their bytes, without tokenising them.
+    /// The whole reading (no quick reading of a name ruled out), taking the <c>arch</c> and <c>parameters</c> objects
+    /// the cut noted in <paramref name="shape"/> as their bytes, without tokenising them.
     /// </summary>
-    public string? Parse(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record, in RecordShape shape)
+    public string? ParseWhole(ReadOnlySpan<byte> json, Func<string, bool> wantName, IndexRecord record, in RecordShape shape)
     {
         record.Reset();
         var whole = json;

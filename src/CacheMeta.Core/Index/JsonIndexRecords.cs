@@ -102,10 +102,10 @@ internal sealed class JsonIndexRecords : IIndexRecords
         if (!_parser!.TryQuick(json, _cut.Shape, out string name, out string version))
         {
             _recorder.Raw(json);
-            return _parser.Parse(json, wantName, record, _cut.Shape);
+            return _parser.ParseWhole(json, wantName, record, _cut.Shape);
         }
 
-        string? problem = _parser.Parse(json, _ => true, record, _cut.Shape);
+        string? problem = _parser.ParseWhole(json, _ => true, record, _cut.Shape);
         _recorder.Quick(name, version, _cut.Shape.InBuildcache, problem, record);
         if (wantName(name))
         {

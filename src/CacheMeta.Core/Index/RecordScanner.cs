@@ -113,14 +113,7 @@ internal ref partial struct RecordScanner
         valueStart = _position;
         result = _text[_position] == (byte)'{' ? Record() : Value(0);
         valueLength = _position - valueStart;
-        Shape.NameStart -= Shape.NameEnd > 0 ? valueStart : 0; // offsets into the record's value from here on
-        Shape.NameEnd -= Shape.NameEnd > 0 ? valueStart : 0;
-        Shape.VersionStart -= Shape.VersionEnd > 0 ? valueStart : 0;
-        Shape.VersionEnd -= Shape.VersionEnd > 0 ? valueStart : 0;
-        Shape.ArchStart -= Shape.ArchEnd > 0 ? valueStart : 0;
-        Shape.ArchEnd -= Shape.ArchEnd > 0 ? valueStart : 0;
-        Shape.ParametersStart -= Shape.ParametersEnd > 0 ? valueStart : 0;
-        Shape.ParametersEnd -= Shape.ParametersEnd > 0 ? valueStart : 0;
+        Shape.Rebase(valueStart); // offsets into the record's value from here on
         return result;
     }
 

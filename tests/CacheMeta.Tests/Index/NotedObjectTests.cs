@@ -63,7 +63,7 @@ public sealed class NotedObjectTests
         Assert.Equal(Arch, Slice(json, shape.ArchStart, shape.ArchEnd));
         var parser = new IndexRecordParser(8);
         var record = new IndexRecord();
-        Assert.Null(parser.Parse(json, IndexRecordParser.EveryName, record, shape));
+        Assert.Null(parser.ParseWhole(json, IndexRecordParser.EveryName, record, shape));
         Assert.Equal("zen4", record.Arch.Target); // the last one counts, as System.Text.Json's reading of it
         Assert.Equal("linux", record.Arch.Platform);
         Assert.Equal(1, parser.NotedObjects); // the first was read token by token: it is not where the note points
@@ -81,7 +81,7 @@ public sealed class NotedObjectTests
         var withNotes = new IndexRecord();
         var without = new IndexRecord();
 
-        Assert.Null(parser.Parse(json, IndexRecordParser.EveryName, withNotes, shape));
+        Assert.Null(parser.ParseWhole(json, IndexRecordParser.EveryName, withNotes, shape));
         Assert.Equal(noted, parser.NotedObjects);
         Assert.Null(parser.Parse(json, IndexRecordParser.EveryName, without));
         Assert.Equal(noted, parser.NotedObjects);

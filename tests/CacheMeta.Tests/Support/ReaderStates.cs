@@ -53,7 +53,7 @@ internal static class ReaderStates
 
     // A token as the test compares it: its type, depth, offsets (counted from the whole text) and value; or the end, or
     // the error the reader reports.
-    public static string Next(ref Utf8JsonReader reader, int offset)
+    private static string Next(ref Utf8JsonReader reader, int offset)
     {
         try
         {
@@ -72,7 +72,7 @@ internal static class ReaderStates
     }
 
     // Every field of a reader's state (line, position, containers, token types, options), read as the runtime has them.
-    public static string Fields(JsonReaderState state)
+    private static string Fields(JsonReaderState state)
     {
         var fields = typeof(JsonReaderState).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
         Assert.True(fields.Length >= 8, "the state's fields are no longer where this test looks");
